@@ -1,0 +1,32 @@
+package dev.stigsmith.cli;
+
+import dev.stigsmith.xml.XmlInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The CLI's edge: a failure becomes one line on stderr and an exit code, never a stack trace.
+ * Commands throw {@link UserError} (or a library exception that knows its file) for bad input.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+  private final PrintWriter err;
+
+  Failures(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+    if (ex instanceof UserError u) {
+      err.println("stigsmith: error: " + u.getMessage());
+      return u.exitCode();
+    }
+    if (ex instanceof XmlInputException x) {
+      err.println("stigsmith: error: " + x.oneLine());
+      return 2;
+    }
+    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    err.println("stigsmith: internal error: " + msg.replaceAll("\\s+", " ") + " (please report this)");
+    return 70;
+  }
+}

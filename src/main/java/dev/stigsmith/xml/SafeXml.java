@@ -1,0 +1,103 @@
+package dev.stigsmith.xml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.transform.TransformerFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The one place that creates XML parsers. Everything a user hands us is untrusted: no DTDs are
+ * fetched, no external entities are expanded, nothing reaches for the network.
+ */
+public final class SafeXml {
+  private SafeXml() {}
+
+  public static DocumentBuilderFactory documentBuilderFactory() {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setXIncludeAware(false);
+    f.setExpandEntityReferences(false);
+    try {
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("XML parser cannot be hardened", e);
+    }
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    return f;
+  }
+
+  public static DocumentBuilder documentBuilder() {
+    try {
+      DocumentBuilder b = documentBuilderFactory().newDocumentBuilder();
+      b.setErrorHandler(null);
+      b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+      return b;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static SAXParserFactory saxParserFactory() {
+    SAXParserFactory f = SAXParserFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setXIncludeAware(false);
+    try {
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("XML parser cannot be hardened", e);
+    }
+    return f;
+  }
+
+  public static XMLInputFactory xmlInputFactory() {
+    XMLInputFactory f = XMLInputFactory.newFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    return f;
+  }
+
+  /** JDK transformer for serialising DOM; it never loads stylesheets from the network. */
+  public static TransformerFactory transformerFactory() {
+    TransformerFactory f = TransformerFactory.newDefaultInstance();
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    return f;
+  }
+
+  /** Parses a user's file; failures carry the file name and line so the CLI can print one line. */
+  public static Document parse(Path file) throws XmlInputException {
+    try (InputStream in = Files.newInputStream(file)) {
+      InputSource src = new InputSource(in);
+      src.setSystemId(file.toUri().toString());
+      return documentBuilder().parse(src);
+    } catch (SAXParseException e) {
+      throw new XmlInputException(file, e.getLineNumber(), e.getColumnNumber(), e.getMessage());
+    } catch (SAXException e) {
+      throw new XmlInputException(file, -1, -1, e.getMessage());
+    } catch (IOException e) {
+      throw new XmlInputException(file, -1, -1, "cannot read: " + e.getMessage());
+    }
+  }
+}
