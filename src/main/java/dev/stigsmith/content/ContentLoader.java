@@ -1,0 +1,371 @@
+package dev.stigsmith.content;
+
+import dev.stigsmith.model.AutomatedCheck;
+import dev.stigsmith.model.Benchmark;
+import dev.stigsmith.model.Cci;
+import dev.stigsmith.model.CmdletQuery;
+import dev.stigsmith.model.Datatype;
+import dev.stigsmith.model.Description;
+import dev.stigsmith.model.Fix;
+import dev.stigsmith.model.ManualCheck;
+import dev.stigsmith.model.Operation;
+import dev.stigsmith.model.Platform;
+import dev.stigsmith.model.Profile;
+import dev.stigsmith.model.Reference;
+import dev.stigsmith.model.Requirement;
+import dev.stigsmith.model.Rule;
+import dev.stigsmith.model.RuleId;
+import dev.stigsmith.model.Severity;
+import dev.stigsmith.model.Status;
+import dev.stigsmith.model.Value;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Loads content sources into the model:
+ *
+ * <pre>
+ * content/cci.yaml                       CCI → NIST SP 800-53 table shared by all benchmarks
+ * content/&lt;benchmark&gt;/benchmark.yaml     metadata, platform, profiles, values
+ * content/&lt;benchmark&gt;/rules/&lt;STIG ID&gt;/rule.yaml   one rule with its revision history and check
+ * content/&lt;benchmark&gt;/rules/&lt;STIG ID&gt;/remediation.ps1   optional PowerShell fix
+ * </pre>
+ */
+public final class ContentLoader {
+  public static final String BENCHMARK_FILE = "benchmark.yaml";
+  public static final String RULE_FILE = "rule.yaml";
+  public static final String CCI_FILE = "cci.yaml";
+
+  private ContentLoader() {}
+
+  /** Benchmark folders under {@code dir}: the folder itself if it is one, else its children that are. */
+  public static List<Path> benchmarkDirs(Path dir) throws ContentException {
+    if (!Files.isDirectory(dir)) throw new ContentException(dir + ": not a content folder");
+    if (Files.isRegularFile(dir.resolve(BENCHMARK_FILE))) return List.of(dir);
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> found = s.filter(p -> Files.isRegularFile(p.resolve(BENCHMARK_FILE))).sorted().toList();
+      if (found.isEmpty()) throw new ContentException(dir + ": no " + BENCHMARK_FILE + " here or in its sub-folders");
+      return found;
+    } catch (IOException e) {
+      throw new ContentException(dir + ": cannot list: " + e.getMessage());
+    }
+  }
+
+  public static Benchmark load(Path benchmarkDir) throws ContentException {
+    Path file = benchmarkDir.resolve(BENCHMARK_FILE);
+    Node.Mapping b = YamlSource.read(file)
+        .allow("id", "title", "description", "version", "release", "benchmark_date", "status", "status_date",
+            "notice", "source", "classification", "reference", "platform", "profiles", "values");
+
+    Map<String, Cci> ccis = loadCcis(findCciFile(benchmarkDir));
+    List<Value> values = new ArrayList<>();
+    for (Node n : b.list("values")) values.add(value(asMap(n)));
+    Set<String> valueIds = new HashSet<>();
+    for (Value v : values) valueIds.add(v.id());
+
+    List<Rule> rules = loadRules(benchmarkDir.resolve("rules"), ccis, valueIds);
+    Set<String> vulnIds = new HashSet<>();
+    for (Rule r : rules) vulnIds.add(r.vulnId());
+
+    List<Profile> profiles = new ArrayList<>();
+    for (Node n : b.list("profiles")) profiles.add(profile(asMap(n), vulnIds));
+
+    return new Benchmark(
+        b.text("id"),
+        b.text("title"),
+        b.optText("description", ""),
+        b.text("version"),
+        b.parsed("release", Integer::parseInt),
+        b.parsed("benchmark_date", LocalDate::parse),
+        b.parsed("status", Status::parse),
+        b.optParsed("status_date", LocalDate::parse, null),
+        b.optText("notice", ""),
+        b.optText("source", "STIG.DOD.MIL"),
+        b.optText("classification", "UNCLASSIFIED"),
+        reference(b.map("reference")),
+        platform(b.map("platform")),
+        profiles,
+        values,
+        rules,
+        ccis);
+  }
+
+  /** The CCI table sits beside the benchmark folders; a lone benchmark folder may carry its own. */
+  private static Path findCciFile(Path benchmarkDir) throws ContentException {
+    Path abs = benchmarkDir.toAbsolutePath().normalize();
+    for (Path p : new Path[] {abs, abs.getParent()}) {
+      if (p != null && Files.isRegularFile(p.resolve(CCI_FILE))) return p.resolve(CCI_FILE);
+    }
+    throw new ContentException(benchmarkDir + ": no " + CCI_FILE + " in this folder or its parent");
+  }
+
+  static Map<String, Cci> loadCcis(Path file) throws ContentException {
+    Node.Mapping root = YamlSource.read(file).allow("ccis");
+    Map<String, Cci> out = new TreeMap<>();
+    for (Node n : root.list("ccis")) {
+      Node.Mapping m = asMap(n).allow("id", "nist", "definition");
+      String id = m.text("id");
+      if (out.containsKey(id)) throw m.require("id").error("duplicate CCI " + id);
+      try {
+        out.put(id, new Cci(id, m.texts("nist"), m.optText("definition", "")));
+      } catch (IllegalArgumentException e) {
+        throw m.require("id").error(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static List<Rule> loadRules(Path rulesDir, Map<String, Cci> ccis, Set<String> valueIds)
+      throws ContentException {
+    if (!Files.isDirectory(rulesDir)) throw new ContentException(rulesDir + ": missing rules folder");
+    List<Path> files;
+    try (Stream<Path> s = Files.list(rulesDir)) {
+      files = s.map(d -> d.resolve(RULE_FILE)).filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new ContentException(rulesDir + ": cannot list: " + e.getMessage());
+    }
+    List<Rule> all = new ArrayList<>();
+    Map<String, Path> seen = new HashMap<>();
+    for (Path f : files) {
+      List<Rule> revisions = RuleFile.read(f, ccis, valueIds);
+      for (Rule r : revisions) {
+        for (String key : List.of(r.ruleId().toString(), "vuln " + r.vulnId() + " " + r.status(), "stig " + r.stigId() + " " + r.current())) {
+          if (!r.current() && !key.startsWith("SV-")) continue;
+          Path other = seen.putIfAbsent(key, f);
+          if (other != null) {
+            throw new ContentException(f, 1, null, "duplicate " + key.replaceFirst(" (ACCEPTED|DRAFT|INTERIM|INCOMPLETE|true)$", "")
+                + " (also in " + other + ")");
+          }
+        }
+      }
+      all.addAll(revisions);
+    }
+    all.sort(Comparator.comparingLong(Rule::vulnNumber).thenComparing(Rule::ruleId, Comparator.reverseOrder()));
+    return all;
+  }
+
+  private static Profile profile(Node.Mapping m, Set<String> vulnIds) throws ContentException {
+    m.allow("id", "title", "description", "select");
+    List<String> selected;
+    Node sel = m.require("select");
+    if (sel instanceof Node.Scalar s && "all".equals(s.text())) {
+      selected = vulnIds.stream().sorted(Comparator.comparingLong(v -> Long.parseLong(v.substring(2)))).toList();
+    } else {
+      selected = m.texts("select");
+      for (int i = 0; i < selected.size(); i++) {
+        if (!vulnIds.contains(selected.get(i))) {
+          throw m.list("select").get(i).error("profile selects " + selected.get(i) + ", which no rule has");
+        }
+      }
+    }
+    return new Profile(m.text("id"), m.text("title"), m.optText("description", ""), selected);
+  }
+
+  private static Reference reference(Node.Mapping m) throws ContentException {
+    m.allow("title", "publisher", "type", "subject", "identifier");
+    return new Reference(m.text("title"), m.text("publisher"), m.text("type"), m.text("subject"), m.text("identifier"));
+  }
+
+  private static Platform platform(Node.Mapping m) throws ContentException {
+    m.allow("cpe", "cpe23", "title", "facts");
+    List<Platform.RegistryFact> facts = new ArrayList<>();
+    for (Node n : m.list("facts")) {
+      Node.Mapping f = asMap(n).allow("hive", "key", "name", "expected", "datatype");
+      facts.add(new Platform.RegistryFact(f.text("hive"), f.text("key"), f.text("name"),
+          f.optText("expected", null), f.optText("datatype", "string")));
+    }
+    if (facts.isEmpty()) throw m.error("platform needs at least one registry fact to recognise it");
+    return new Platform(m.text("cpe"), m.text("cpe23"), m.text("title"), facts);
+  }
+
+  private static Value value(Node.Mapping m) throws ContentException {
+    m.allow("id", "title", "description", "type", "default");
+    return new Value(m.text("id"), m.text("title"), m.optText("description", ""),
+        m.optParsed("type", Datatype::parse, Datatype.STRING), m.text("default"));
+  }
+
+  static Node.Mapping asMap(Node n) throws ContentException {
+    if (!(n instanceof Node.Mapping m)) throw n.error("expected a mapping, found " + Node.kind(n));
+    return m;
+  }
+
+  /** One rule.yaml: the current revision first, then its history, newest first. */
+  static final class RuleFile {
+    private RuleFile() {}
+
+    static List<Rule> read(Path file, Map<String, Cci> ccis, Set<String> valueIds) throws ContentException {
+      Node.Mapping r = YamlSource.read(file).allow("stig_id", "vuln_id", "srg", "title", "severity", "weight",
+          "ccis", "legacy_ids", "description", "revision", "history", "automated");
+      String stigId = r.text("stig_id");
+      String folder = file.getParent().getFileName().toString();
+      if (!folder.equals(stigId)) {
+        throw r.require("stig_id").error("is " + stigId + " but the rule's folder is " + folder);
+      }
+      List<String> ruleCcis = r.texts("ccis");
+      for (int i = 0; i < ruleCcis.size(); i++) {
+        if (!ccis.containsKey(ruleCcis.get(i))) {
+          throw r.list("ccis").get(i).error(ruleCcis.get(i) + " is not in " + CCI_FILE);
+        }
+      }
+      Description description = description(r.map("description"));
+      AutomatedCheck automated = r.has("automated") ? CheckSource.read(r.map("automated"), valueIds) : null;
+      Path ps1 = file.resolveSibling("remediation.ps1");
+      String script = null;
+      if (Files.isRegularFile(ps1)) {
+        try {
+          script = Files.readString(ps1, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new ContentException(ps1, -1, null, "cannot read: " + e.getMessage());
+        }
+      }
+
+      Node.Mapping cur = r.map("revision");
+      Revision current = revision(cur, null, true);
+      List<Rule> out = new ArrayList<>();
+      String vulnId = r.text("vuln_id");
+      Severity severity = r.parsed("severity", Severity::parse);
+      String weight = r.optText("weight", "10.0");
+      String title = r.text("title");
+      try {
+        out.add(new Rule(vulnId, current.id, stigId, r.text("srg"), title, severity, weight, description,
+            ruleCcis, r.texts("legacy_ids"), current.check, new Fix(current.fix.id(), current.fix.text(), script),
+            current.status, current.statusDate, current.release, null, automated));
+        Revision newer = current;
+        for (Node n : r.list("history")) {
+          Revision old = revision(asMap(n), newer, false);
+          if (old.id.compareTo(newer.id) >= 0 || !old.id.number().equals(newer.id.number())) {
+            throw asMap(n).require("rule_id").error(old.id + " must be an older revision of " + newer.id.number()
+                + " than " + newer.id + " (history lists newest first)");
+          }
+          out.add(new Rule(vulnId, old.id, stigId, r.text("srg"), old.title != null ? old.title : title, severity,
+              weight, description, ruleCcis, r.texts("legacy_ids"), old.check, old.fix, Status.DEPRECATED,
+              old.statusDate, old.release, newer.id, null));
+          newer = old;
+        }
+      } catch (IllegalArgumentException e) {
+        throw r.error(e.getMessage());
+      }
+      return out;
+    }
+
+    private record Revision(RuleId id, String release, Status status, LocalDate statusDate, String title,
+        ManualCheck check, Fix fix) {}
+
+    /** A history entry inherits check and fix text from the newer revision when it leaves them out. */
+    private static Revision revision(Node.Mapping m, Revision newer, boolean current) throws ContentException {
+      if (current) {
+        m.allow("rule_id", "release", "status", "status_date", "check_id", "check_text", "fix_id", "fix_text");
+      } else {
+        m.allow("rule_id", "release", "status_date", "title", "check_id", "check_text", "fix_id", "fix_text");
+      }
+      RuleId id = m.parsed("rule_id", RuleId::parse);
+      String checkId = newer == null ? m.text("check_id") : m.optText("check_id", newer.check.id());
+      String checkText = newer == null ? m.text("check_text") : m.optText("check_text", newer.check.text());
+      String fixId = newer == null ? m.text("fix_id") : m.optText("fix_id", newer.fix.id());
+      String fixText = newer == null ? m.text("fix_text") : m.optText("fix_text", newer.fix.text());
+      Status status = current ? m.optParsed("status", Status::parse, Status.ACCEPTED) : Status.DEPRECATED;
+      if (current && status == Status.DEPRECATED) {
+        throw m.require("status").error("the current revision cannot be deprecated; move it to history");
+      }
+      return new Revision(id, m.text("release"), status, m.optParsed("status_date", LocalDate::parse, null),
+          current ? null : m.optText("title", null), new ManualCheck(checkId, checkText), new Fix(fixId, fixText, null));
+    }
+
+    private static Description description(Node.Mapping m) throws ContentException {
+      m.allow("vuln_discussion", "false_positives", "false_negatives", "documentable", "mitigations",
+          "severity_override_guidance", "potential_impacts", "third_party_tools", "mitigation_control",
+          "responsibility", "ia_controls");
+      return new Description(m.text("vuln_discussion"), m.optText("false_positives", ""),
+          m.optText("false_negatives", ""), m.optText("documentable", "false"), m.optText("mitigations", ""),
+          m.optText("severity_override_guidance", ""), m.optText("potential_impacts", ""),
+          m.optText("third_party_tools", ""), m.optText("mitigation_control", ""),
+          m.optText("responsibility", ""), m.optText("ia_controls", ""));
+    }
+  }
+
+  /** The `automated:` section of a rule. */
+  static final class CheckSource {
+    private CheckSource() {}
+
+    static AutomatedCheck read(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      m.allow("cmdlet", "label", "identify_by", "select", "when_none", "branches");
+      Node.Mapping c = m.map("cmdlet").allow("module", "verb", "noun");
+      CmdletQuery q;
+      try {
+        q = new CmdletQuery(c.text("module"), c.optText("verb", "Get"), c.text("noun"));
+      } catch (IllegalArgumentException e) {
+        throw c.require("verb").error(e.getMessage());
+      }
+      AutomatedCheck.Verdict none = m.optParsed("when_none",
+          t -> AutomatedCheck.Verdict.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT)), AutomatedCheck.Verdict.PASS);
+      List<AutomatedCheck.Branch> branches = new ArrayList<>();
+      List<Node> bs = m.list("branches");
+      if (bs.isEmpty()) throw m.require("branches").error("needs at least one branch");
+      for (int i = 0; i < bs.size(); i++) {
+        Node.Mapping b = asMap(bs.get(i)).allow("description", "when", "otherwise", "require");
+        boolean otherwise = b.has("otherwise");
+        if (otherwise == b.has("when")) throw b.error("a branch has either 'when' or 'otherwise: true'");
+        if (otherwise && i != bs.size() - 1) throw b.require("otherwise").error("only the last branch may be 'otherwise'");
+        List<Requirement> when = otherwise ? List.of() : requirements(b.map("when"), valueIds);
+        if (!otherwise && when.isEmpty()) throw b.require("when").error("needs at least one property");
+        List<Requirement> req = requirements(b.map("require"), valueIds);
+        if (req.isEmpty()) throw b.require("require").error("needs at least one property");
+        branches.add(new AutomatedCheck.Branch(b.text("description"), when, req));
+      }
+      return new AutomatedCheck(q, m.text("label"), m.text("identify_by"), m.texts("select"), none, branches);
+    }
+
+    /**
+     * {@code Property: value} means equals, typed by how YAML wrote it; {@code Property: {operation,
+     * value | value_ref, datatype}} spells it out.
+     */
+    private static List<Requirement> requirements(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      Map<String, Requirement> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Node> e : m.fields().entrySet()) {
+        String prop = e.getKey();
+        Node n = e.getValue();
+        if (!prop.matches("[A-Za-z][A-Za-z0-9]*")) throw n.error("'" + prop + "' is not a PowerShell property name");
+        Requirement r;
+        if (n instanceof Node.Scalar s) {
+          if (s.isNull()) throw n.error("expected value is missing");
+          r = new Requirement(prop, Operation.EQUALS, canonical(s.text()), inferType(s.text()), null);
+        } else {
+          Node.Mapping d = asMap(n).allow("operation", "value", "value_ref", "datatype");
+          if (d.has("value") == d.has("value_ref")) throw d.error("give exactly one of 'value' or 'value_ref'");
+          String ref = d.optText("value_ref", null);
+          if (ref != null && !valueIds.contains(ref)) throw d.require("value_ref").error("no benchmark value '" + ref + "'");
+          String v = d.has("value") ? d.text("value") : null;
+          Datatype dt = d.optParsed("datatype", Datatype::parse, v == null ? Datatype.STRING : inferType(v));
+          r = new Requirement(prop, d.optParsed("operation", Operation::parse, Operation.EQUALS),
+              v == null ? null : dt == Datatype.BOOLEAN ? canonical(v) : v, dt, ref);
+        }
+        out.put(prop, r);
+      }
+      return List.copyOf(out.values());
+    }
+
+    private static Datatype inferType(String text) {
+      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) return Datatype.BOOLEAN;
+      if (text.matches("-?\\d+")) return Datatype.INT;
+      return Datatype.STRING;
+    }
+
+    /** OVAL and oscap want booleans lower-case. */
+    private static String canonical(String text) {
+      return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? text.toLowerCase(java.util.Locale.ROOT) : text;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.stigsmith.xml;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.charset.StandardCharsets;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+
+/** Serialises documents the same way every time, and writes files so that no half file is ever left. */
+public final class XmlOutput {
+  private XmlOutput() {}
+
+  /**
+   * UTF-8, two-space indent, XML declaration on its own line. The declaration is written by hand
+   * because the JDK serialiser puts the root element on the same line as it.
+   */
+  public static byte[] toBytes(Document doc) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
+    try {
+      Transformer t = SafeXml.transformerFactory().newTransformer();
+      t.setOutputProperty(OutputKeys.METHOD, "xml");
+      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      t.setOutputProperty(OutputKeys.INDENT, "yes");
+      t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+      t.transform(new DOMSource(doc), new StreamResult(out));
+    } catch (TransformerException e) {
+      throw new IllegalStateException("cannot serialise XML: " + e.getMessage(), e);
+    }
+    byte[] b = out.toByteArray();
+    if (b[b.length - 1] != '\n') {
+      byte[] nl = new byte[b.length + 1];
+      System.arraycopy(b, 0, nl, 0, b.length);
+      nl[b.length] = '\n';
+      return nl;
+    }
+    return b;
+  }
+
+  public static void write(Document doc, Path file) {
+    writeAtomically(file, toBytes(doc));
+  }
+
+  /** Writes to a temporary file beside the target, then renames it into place. */
+  public static void writeAtomically(Path file, byte[] bytes) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+      try {
+        Files.write(tmp, bytes);
+        try {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
