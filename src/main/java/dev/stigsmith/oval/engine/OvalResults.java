@@ -80,7 +80,8 @@ public record OvalResults(
     Map<String, String> id = new LinkedHashMap<>();
     for (ItemEntity e : ti.item().entities()) {
       addIdentity(e, id);
-      e.fields().forEach(f -> addIdentity(f, id));
+      // select and parameters echo the object's query (field text = property name), not the item
+      if (!"select".equals(e.name()) && !"parameters".equals(e.name())) e.fields().forEach(f -> addIdentity(f, id));
     }
     return id;
   }

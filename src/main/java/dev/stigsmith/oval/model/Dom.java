@@ -6,10 +6,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Small DOM conveniences shared by the OVAL readers and writers. */
-final class Dom {
+public final class Dom {
   private Dom() {}
 
-  static List<Element> children(Element parent) {
+  public static List<Element> children(Element parent) {
     List<Element> out = new ArrayList<>();
     if (parent == null) return out;
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -18,35 +18,35 @@ final class Dom {
     return out;
   }
 
-  static List<Element> children(Element parent, String localName) {
+  public static List<Element> children(Element parent, String localName) {
     return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).toList();
   }
 
-  static Element child(Element parent, String localName) {
+  public static Element child(Element parent, String localName) {
     return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).findFirst().orElse(null);
   }
 
-  static String childText(Element parent, String localName) {
+  public static String childText(Element parent, String localName) {
     Element c = child(parent, localName);
     return c == null ? null : c.getTextContent();
   }
 
-  static String attr(Element e, String name, String dflt) {
+  public static String attr(Element e, String name, String dflt) {
     return e.hasAttribute(name) ? e.getAttribute(name) : dflt;
   }
 
-  static boolean isNil(Element e) {
+  public static boolean isNil(Element e) {
     String nil = e.getAttributeNS(OvalNs.XSI, "nil");
     return "true".equals(nil) || "1".equals(nil);
   }
 
-  static Element add(Element parent, String ns, String qname) {
+  public static Element add(Element parent, String ns, String qname) {
     Element e = parent.getOwnerDocument().createElementNS(ns, qname);
     parent.appendChild(e);
     return e;
   }
 
-  static Element addText(Element parent, String ns, String qname, String text) {
+  public static Element addText(Element parent, String ns, String qname, String text) {
     Element e = add(parent, ns, qname);
     if (text != null) e.setTextContent(text);
     return e;
