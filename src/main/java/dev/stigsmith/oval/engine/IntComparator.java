@@ -5,12 +5,12 @@ import java.math.BigInteger;
 final class IntComparator implements DatatypeComparator {
   @Override
   public boolean compare(String actual, Operation op, String expected) {
+    if (op == Operation.PATTERN_MATCH) return DatatypeComparator.patternMatch(actual, expected);
     BigInteger a = parse(actual);
     BigInteger e = parse(expected);
     return switch (op) {
       case BITWISE_AND -> a.and(e).equals(e);
       case BITWISE_OR -> a.or(e).equals(e);
-      case PATTERN_MATCH -> DatatypeComparator.patternMatch(actual, expected);
       default -> op.ordered(a.compareTo(e));
     };
   }

@@ -3,6 +3,7 @@ package dev.stigsmith.oval.model;
 import dev.stigsmith.xml.SafeXml;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,14 @@ public final class XmlOut {
     return SafeXml.documentBuilder().newDocument();
   }
 
-  public static void write(Document doc, OutputStream out) throws TransformerException {
+  public static void write(Document doc, OutputStream out) throws TransformerException, IOException {
     Transformer t = SafeXml.transformerFactory().newTransformer();
     t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
     t.setOutputProperty(OutputKeys.INDENT, "yes");
     t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-    doc.setXmlStandalone(true);
+    // Our own declaration, so the root element starts on its own line.
+    t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
     t.transform(new DOMSource(doc), new StreamResult(out));
   }
 
