@@ -111,8 +111,12 @@ final class ValueNormaliser {
     return new PsObject(out);
   }
 
-  /** SmartHostsString is the comma-joined SmartHosts; it survives exports that lose the list. */
+  /**
+   * SmartHostsString is the comma-joined SmartHosts, computed by Exchange and never null; an empty
+   * CSV field (which could be either) therefore means "". It survives exports that lose the list.
+   */
   private static void deriveSmartHosts(Map<String, PsValue> props) {
+    props.replaceAll((k, v) -> k.equalsIgnoreCase("SmartHostsString") && v instanceof PsValue.Null ? new PsValue.Text("") : v);
     boolean hasList = props.keySet().stream().anyMatch("SmartHosts"::equalsIgnoreCase);
     if (hasList) return;
     props.entrySet().stream()
@@ -358,6 +362,9 @@ final class ValueNormaliser {
     if (o.has("IsIPAddress") && (o.has("Domain") || o.has("Address"))) {
       if (o.get("IsIPAddress").asBoolean(false)) return "[" + text(o.get("Address")) + "]";
       return text(o.get("Domain"));
+    }
+    if (o.has("Type") && o.has("Address") && o.has("Cost")) {
+      return text(o.get("Type")) + ":" + text(o.get("Address")) + ";" + o.get("Cost").asText();
     }
     if (o.has("Address") && o.has("Port")) {
       String a = text(o.get("Address"));
