@@ -1,0 +1,232 @@
+package dev.stigsmith.xccdf.engine;
+
+import dev.stigsmith.oval.engine.CriteriaResult;
+import dev.stigsmith.oval.engine.EntityComparison;
+import dev.stigsmith.oval.engine.OvalResult;
+import dev.stigsmith.oval.engine.OvalResults;
+import dev.stigsmith.oval.engine.TestResult;
+import dev.stigsmith.oval.engine.TestedItem;
+import dev.stigsmith.oval.model.CollectedObject;
+import dev.stigsmith.oval.model.Entity;
+import dev.stigsmith.oval.model.Flag;
+import dev.stigsmith.oval.model.Item;
+import dev.stigsmith.oval.model.ItemEntity;
+import dev.stigsmith.oval.model.Message;
+import dev.stigsmith.oval.model.ObjectSet;
+import dev.stigsmith.oval.model.OvalDefinitions;
+import dev.stigsmith.oval.model.OvalObject;
+import dev.stigsmith.oval.model.OvalTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns OVAL results into lines an assessor reads, one per object examined, e.g.
+ * {@code Send connector "Relay" (SmartHostsString=relay.contoso.mil): RequireTLS=False (expected True)}.
+ * Everything comes from the OVAL (tests, objects, items and the engine's comparisons): nothing here
+ * decides a verdict.
+ */
+final class EvidenceFormatter {
+  private final OvalDefinitions defs;
+  private final OvalResults results;
+
+  EvidenceFormatter(OvalDefinitions defs, OvalResults results) {
+    this.defs = defs;
+    this.results = results;
+  }
+
+  List<String> lines(String definitionId) {
+    List<String> out = new ArrayList<>();
+    Set<String> baseObjectsReported = new LinkedHashSet<>();
+    for (String testId : testsOf(definitionId)) {
+      TestResult t = results.test(testId).orElse(null);
+      OvalTest test = defs.test(testId).orElse(null);
+      if (t == null || test == null) continue;
+      OvalObject obj = test.objectRef() == null ? null : defs.object(test.objectRef()).orElse(null);
+      OvalObject base = obj == null ? null : baseObject(obj);
+      Map<String, String> casing = base == null ? Map.of() : propertyCasing(base);
+      List<String> context = obj == null ? List.of() : includeFilterFields(obj);
+      for (TestedItem ti : t.items()) {
+        out.add(itemLine(ti, casing, context));
+      }
+      if (t.items().isEmpty() && base != null && baseObjectsReported.add(base.id())) {
+        String absent = absence(base);
+        if (absent != null) out.add(absent);
+      }
+      for (Message m : t.messages()) {
+        if (t.result() != OvalResult.TRUE && t.result() != OvalResult.FALSE) out.add(t.result().xml() + ": " + m.text());
+      }
+      if (t.result() == OvalResult.ERROR && t.messages().isEmpty()) out.add("error: " + t.comment());
+    }
+    return dedupe(out);
+  }
+
+  private static List<String> dedupe(List<String> lines) {
+    return List.copyOf(new LinkedHashSet<>(lines));
+  }
+
+  private String absence(OvalObject base) {
+    CollectedObject co = results.systemCharacteristics().collectedObject(base.id()).orElse(null);
+    String what = describeQuery(base);
+    if (co == null || co.flag() == Flag.NOT_COLLECTED) return what + " was not collected";
+    if (co.flag() == Flag.DOES_NOT_EXIST) return "No " + plural(base) + " (" + what + " returned none)";
+    if (co.flag() == Flag.ERROR) {
+      String msg = co.messages().isEmpty() ? "" : ": " + co.messages().get(0).text();
+      return what + " failed" + msg;
+    }
+    return null;
+  }
+
+  private String itemLine(TestedItem ti, Map<String, String> casing, List<String> context) {
+    Item item = ti.item();
+    StringBuilder sb = new StringBuilder(label(item));
+    List<String> ctx = new ArrayList<>();
+    for (String field : context) {
+      String v = fieldValue(item, field);
+      if (v != null && !v.isEmpty()) ctx.add(prop(field, casing) + "=" + v);
+    }
+    if (!ctx.isEmpty()) sb.append(" (").append(String.join(", ", ctx)).append(')');
+    sb.append(": ");
+    List<String> parts = new ArrayList<>();
+    for (EntityComparison c : ti.comparisons()) {
+      boolean bad = c.result() != OvalResult.TRUE;
+      if (ti.result() == OvalResult.TRUE && bad) continue;
+      if (ti.result() != OvalResult.TRUE && !bad) continue;
+      String got = c.actual().isEmpty() ? "(not set)" : show(String.join(", ", c.actual()), c.datatype());
+      String want = String.join(" | ", c.expected().stream().map(v -> show(v, c.datatype())).toList());
+      String op = "equals".equals(c.operation()) ? "" : c.operation() + " ";
+      String name = prop(c.path().contains(".") ? c.path().substring(c.path().indexOf('.') + 1) : c.path(), casing);
+      parts.add(name + "=" + got + (bad ? " (expected " + op + want + ")" : ""));
+    }
+    if (parts.isEmpty()) parts.add(ti.result() == OvalResult.TRUE ? "as required" : "result " + ti.result().xml());
+    sb.append(String.join("; ", parts));
+    if (ti.result() == OvalResult.TRUE) sb.append(" - compliant");
+    return sb.toString();
+  }
+
+  /** PowerShell prints booleans as True/False; assessors compare with what they see there. */
+  private static String show(String value, String datatype) {
+    if ("boolean".equals(datatype)) {
+      if ("true".equalsIgnoreCase(value) || "1".equals(value)) return "True";
+      if ("false".equalsIgnoreCase(value) || "0".equals(value)) return "False";
+    }
+    return value;
+  }
+
+  private static String label(Item item) {
+    String noun = entity(item, "noun");
+    String name = null;
+    for (ItemEntity e : item.entities()) {
+      if ("value".equals(e.name()) && "record".equals(e.datatype())) {
+        for (ItemEntity f : e.fields()) {
+          if (name == null && ("name".equals(f.name()) || "identity".equals(f.name())) && f.value() != null) name = f.value();
+        }
+      }
+    }
+    if (name == null) name = entity(item, "name");
+    if (noun != null) return humanize(noun) + " \"" + (name == null ? "#" + item.id() : name) + "\"";
+    String key = entity(item, "key");
+    if (key != null) return entity(item, "hive") + "\\" + key + (name == null ? "" : "\\" + name);
+    return item.type() + " #" + item.id();
+  }
+
+  private static String entity(Item item, String name) {
+    for (ItemEntity e : item.entities()) if (name.equals(e.name()) && e.value() != null) return e.value();
+    return null;
+  }
+
+  private static String fieldValue(Item item, String field) {
+    for (ItemEntity e : item.entities()) {
+      if ("record".equals(e.datatype())) {
+        for (ItemEntity f : e.fields()) if (field.equals(f.name())) return f.value();
+      } else if (field.equals(e.name())) {
+        return e.value();
+      }
+    }
+    return null;
+  }
+
+  /** "SendConnector" → "Send connector". */
+  static String humanize(String noun) {
+    String spaced = noun.replaceAll("([a-z])([A-Z])", "$1 $2");
+    return spaced.isEmpty() ? spaced : spaced.charAt(0) + spaced.substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  private String plural(OvalObject base) {
+    return base.entity("noun").map(e -> humanize(e.value()) + "s").orElse("objects");
+  }
+
+  private static String describeQuery(OvalObject base) {
+    String verb = base.entity("verb").map(Entity::value).orElse(null);
+    String noun = base.entity("noun").map(Entity::value).orElse(null);
+    if (verb != null && noun != null) return verb + "-" + noun;
+    return base.type() + " " + base.id();
+  }
+
+  private static String prop(String field, Map<String, String> casing) {
+    return casing.getOrDefault(field, field);
+  }
+
+  /** select fields map lower-case OVAL names back to PowerShell's spelling. */
+  private static Map<String, String> propertyCasing(OvalObject base) {
+    Map<String, String> m = new LinkedHashMap<>();
+    base.entity("select").ifPresent(sel -> {
+      for (Entity f : sel.fields()) if (f.value() != null && !f.value().isBlank()) m.put(f.name(), f.value());
+    });
+    return m;
+  }
+
+  private OvalObject baseObject(OvalObject o) {
+    Set<String> seen = new LinkedHashSet<>();
+    OvalObject cur = o;
+    while (cur.set() != null && seen.add(cur.id())) {
+      String ref = firstRef(cur.set());
+      if (ref == null) return cur;
+      OvalObject next = defs.object(ref).orElse(null);
+      if (next == null) return cur;
+      cur = next;
+    }
+    return cur;
+  }
+
+  private static String firstRef(ObjectSet s) {
+    if (!s.objectRefs().isEmpty()) return s.objectRefs().get(0);
+    for (ObjectSet n : s.sets()) {
+      String r = firstRef(n);
+      if (r != null) return r;
+    }
+    return null;
+  }
+
+  /** Fields the object's include filters look at: why an item is in this branch. */
+  private List<String> includeFilterFields(OvalObject o) {
+    List<String> fields = new ArrayList<>();
+    if (o.set() == null) return fields;
+    o.set().filters().stream().filter(f -> !f.excludes()).forEach(f -> defs.state(f.stateRef()).ifPresent(st -> {
+      for (Entity e : st.entities()) {
+        if (e.isRecord()) e.fields().forEach(fl -> fields.add(fl.name()));
+        else fields.add(e.name());
+      }
+    }));
+    return fields;
+  }
+
+  private List<String> testsOf(String definitionId) {
+    Set<String> tests = new LinkedHashSet<>();
+    results.definition(definitionId).ifPresent(d -> collect(d.criteria(), tests, new LinkedHashSet<>()));
+    return List.copyOf(tests);
+  }
+
+  private void collect(CriteriaResult c, Set<String> tests, Set<String> seen) {
+    if (c == null) return;
+    if ("criterion".equals(c.kind())) tests.add(c.ref());
+    if ("extend_definition".equals(c.kind()) && seen.add(c.ref())) {
+      results.definition(c.ref()).ifPresent(d -> collect(d.criteria(), tests, seen));
+    }
+    for (CriteriaResult ch : c.children()) collect(ch, tests, seen);
+  }
+}
