@@ -85,6 +85,11 @@ final class TestEvaluator {
         exists, count(collected, ItemEntity.DOES_NOT_EXIST), count(collected, "error"),
         count(collected, "not collected"));
     if (incomplete) existenceResult = incompleteExistence(existence, existenceResult, exists);
+    if (incomplete && collected.isEmpty()) {
+      // An incomplete object with no items tells nothing either way.
+      messages.add(Message.info("object " + obj.id() + " is incomplete and has no items"));
+      return result(t, OvalResult.UNKNOWN, messages, List.of(), List.of());
+    }
 
     List<OvalState> stateList = new ArrayList<>();
     for (String ref : t.stateRefs()) {
@@ -121,7 +126,11 @@ final class TestEvaluator {
     return result(t, checked, messages, tested, usedVars);
   }
 
-  /** Items we were not told about might exist: only answers the known items already force stand. */
+  /**
+   * Items we were not told about might exist: only answers the known items already force stand.
+   * OpenSCAP 1.3.7 differs in one place: with check "at least one" and every known item false it
+   * answers false; we answer unknown, since a missing item could satisfy the state.
+   */
   private static OvalResult incompleteExistence(ExistenceCheck existence, OvalResult r, int exists) {
     return switch (existence) {
       case ANY_EXIST -> r;
