@@ -1,0 +1,264 @@
+package dev.stigsmith.xccdf.engine;
+
+import dev.stigsmith.hostdata.HostData;
+import dev.stigsmith.hostdata.HostFacts;
+import dev.stigsmith.model.Benchmark;
+import dev.stigsmith.model.Rule;
+import dev.stigsmith.model.RuleId;
+import dev.stigsmith.oval.engine.OvalEngine;
+import dev.stigsmith.oval.engine.OvalResult;
+import dev.stigsmith.oval.engine.OvalResults;
+import dev.stigsmith.oval.model.OvalDefinitions;
+import dev.stigsmith.oval.model.OvalDefinitionsReader;
+import dev.stigsmith.oval.model.OvalDocumentException;
+import dev.stigsmith.oval.model.SystemCharacteristics;
+import dev.stigsmith.oval.probe.Probe;
+import dev.stigsmith.results.ResultType;
+import dev.stigsmith.results.RuleResult;
+import dev.stigsmith.results.Target;
+import dev.stigsmith.results.TestResult;
+import dev.stigsmith.scap.ds.ScapSource;
+import dev.stigsmith.scap.xccdf.XccdfBenchmarkReader;
+import dev.stigsmith.scap.xccdf.XccdfBenchmarkReader.OvalRef;
+import dev.stigsmith.xml.Ns;
+import dev.stigsmith.xml.XmlInputException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.w3c.dom.Element;
+
+/**
+ * The XCCDF processor: selects rules by profile (and tailoring), checks the platform through the
+ * CPE dictionary's OVAL, runs each selected rule's OVAL check with our interpreter and turns OVAL
+ * results into XCCDF rule results. Check logic lives only in the OVAL.
+ */
+public final class Evaluator {
+  private Evaluator() {}
+
+  /**
+   * @param profileId DISA's profile id (e.g. MAC-1_Classified) or the full XCCDF id; null for the
+   *     benchmark's own selection
+   * @param tailoring a parsed XCCDF tailoring, or null
+   * @param time when the evaluation is stamped (start = end, so output is reproducible)
+   */
+  public record Request(String profileId, Tailoring tailoring, Instant time, String testSystem, String identity) {}
+
+  /** Everything one evaluation produced. */
+  public record Evaluation(TestResult testResult, XccdfBenchmarkReader.Loaded loaded, ScapSource source,
+      OvalDefinitions definitions, SystemCharacteristics systemCharacteristics, OvalResults ovalResults,
+      Applicability applicability, Map<String, List<String>> externalVariables) {}
+
+  /** Whether the host is the platform the benchmark is for, and how we know. */
+  public record Applicability(OvalResult result, String platform, String explanation) {
+    public boolean notApplicable() { return result == OvalResult.FALSE; }
+  }
+
+  public static Evaluation evaluate(ScapSource source, HostData host, Request req) throws EvaluationException {
+    XccdfBenchmarkReader.Loaded loaded = XccdfBenchmarkReader.read(source.benchmark());
+    Benchmark b = loaded.benchmark();
+    Selection sel = Selection.of(loaded, req.profileId(), req.tailoring());
+
+    Set<String> hrefs = new LinkedHashSet<>();
+    for (Rule r : b.currentRules()) {
+      OvalRef ref = loaded.ovalChecks().get(r.ruleId());
+      if (ref != null && sel.selected(r)) hrefs.add(ref.href());
+    }
+    if (hrefs.size() > 1) throw new EvaluationException(source.file() + ": rules use several OVAL documents " + hrefs
+        + "; stigsmith evaluates benchmarks whose checks share one");
+    OvalDefinitions defs = null;
+    if (!hrefs.isEmpty()) {
+      String href = hrefs.iterator().next();
+      defs = definitions(source, href, true);
+    }
+    Map<String, List<String>> external = sel.externalVariables();
+    Applicability applicability = applicability(source, loaded, host, req.time());
+
+    SystemCharacteristics sc = null;
+    OvalResults oval = null;
+    if (defs != null) {
+      sc = Probe.collect(defs, host, external, req.time());
+      oval = OvalEngine.evaluate(defs, sc, external, req.time());
+    }
+    EvidenceFormatter evidence = oval == null ? null : new EvidenceFormatter(defs, oval);
+
+    List<RuleResult> results = new ArrayList<>();
+    for (Rule r : b.currentRules()) {
+      if (!sel.selected(r)) continue;
+      OvalRef ref = loaded.ovalChecks().get(r.ruleId());
+      if (applicability.notApplicable()) {
+        results.add(new RuleResult(r, ResultType.NOTAPPLICABLE, req.time(), List.of(applicability.explanation()), null, null));
+        continue;
+      }
+      if (ref == null) {
+        results.add(new RuleResult(r, ResultType.NOTCHECKED, req.time(),
+            List.of("Manual check: no automated check exists for this rule; an assessor must review it."), null, null));
+        continue;
+      }
+      OvalResult or = oval.result(ref.definitionId());
+      List<String> lines = new ArrayList<>();
+      if (oval.definition(ref.definitionId()).isEmpty()) {
+        lines.add("OVAL definition " + ref.definitionId() + " is not in " + ref.href());
+        or = OvalResult.ERROR;
+      } else {
+        lines.addAll(evidence.lines(ref.definitionId()));
+      }
+      if (applicability.result() != OvalResult.TRUE) lines.add(applicability.explanation());
+      results.add(new RuleResult(r, map(or), req.time(), lines, null, null));
+    }
+    double score = Scoring.defaultScore(results);
+    TestResult tr = new TestResult(b, sel.profileId(), target(host), req.time(), req.time(), req.testSystem(),
+        req.identity(), results, score, 100.0);
+    return new Evaluation(tr, loaded, source, defs, sc, oval, applicability, external);
+  }
+
+  /** OVAL definition result → XCCDF rule result, as the XCCDF specification's OVAL mapping says. */
+  static ResultType map(OvalResult r) {
+    return switch (r) {
+      case TRUE -> ResultType.PASS;
+      case FALSE -> ResultType.FAIL;
+      case ERROR -> ResultType.ERROR;
+      case UNKNOWN -> ResultType.UNKNOWN;
+      case NOT_APPLICABLE -> ResultType.NOTAPPLICABLE;
+      case NOT_EVALUATED -> ResultType.NOTCHECKED;
+    };
+  }
+
+  private static OvalDefinitions definitions(ScapSource source, String href, boolean fromBenchmark)
+      throws EvaluationException {
+    Element el;
+    try {
+      el = fromBenchmark ? source.resolveFromBenchmark(href) : source.resolveFromDictionary(href);
+    } catch (XmlInputException e) {
+      throw new EvaluationException(e.oneLine());
+    }
+    if (!Ns.OVAL_DEF.equals(el.getNamespaceURI()) || !"oval_definitions".equals(el.getLocalName())) {
+      throw new EvaluationException(source.file() + ": '" + href + "' is not an OVAL definitions document");
+    }
+    try {
+      return OvalDefinitionsReader.read(el, source.file() + "#" + href);
+    } catch (OvalDocumentException e) {
+      throw new EvaluationException(e.getMessage());
+    }
+  }
+
+  /**
+   * The platform check: true → applicable; false → every rule is not applicable; anything else
+   * (the facts were not collected) → rules are evaluated and the doubt is said in each result.
+   */
+  private static Applicability applicability(ScapSource source, XccdfBenchmarkReader.Loaded loaded, HostData host,
+      Instant time) throws EvaluationException {
+    String platform = loaded.platformIdref();
+    if (platform == null) return new Applicability(OvalResult.TRUE, null, "");
+    Optional<Element> dict;
+    try {
+      dict = source.cpeDictionary();
+    } catch (XmlInputException e) {
+      throw new EvaluationException(e.oneLine());
+    }
+    if (dict.isEmpty()) {
+      return new Applicability(OvalResult.UNKNOWN, platform, "Platform " + platform + " could not be checked: no CPE dictionary");
+    }
+    for (Element item : ScapSource.children(dict.get(), Ns.CPE_DICT, "cpe-item")) {
+      if (!platform.equals(item.getAttribute("name"))) continue;
+      String title = ScapSource.childText(item, Ns.CPE_DICT, "title");
+      for (Element check : ScapSource.children(item, Ns.CPE_DICT, "check")) {
+        OvalDefinitions defs = definitions(source, check.getAttribute("href"), false);
+        String defId = check.getTextContent().trim();
+        SystemCharacteristics sc = Probe.collect(defs, host, Map.of(), time);
+        OvalResult r = OvalEngine.evaluate(defs, sc, Map.of(), time).result(defId);
+        String name = title == null ? platform : title;
+        String why = switch (r) {
+          case TRUE -> "The host is " + name + ".";
+          case FALSE -> "Not applicable: the host is not " + name + " (registry facts say otherwise).";
+          default -> "Note: the host could not be confirmed as " + name
+              + " (platform facts were not collected); rules were evaluated anyway.";
+        };
+        return new Applicability(r, platform, why);
+      }
+    }
+    return new Applicability(OvalResult.UNKNOWN, platform, "Platform " + platform + " has no check in the CPE dictionary");
+  }
+
+  private static Target target(HostData host) {
+    HostFacts f = host.facts();
+    List<String> ips = new ArrayList<>(f.ipv4());
+    ips.addAll(f.ipv6());
+    List<Target.Fact> facts = new ArrayList<>();
+    add(facts, "urn:xccdf:fact:asset:identifier:fqdn", f.fqdn());
+    add(facts, "urn:xccdf:fact:asset:identifier:host_name", f.hostName());
+    for (String mac : f.macAddresses()) add(facts, "urn:xccdf:fact:asset:identifier:mac", mac);
+    for (String ip : f.ipv4()) add(facts, "urn:xccdf:fact:asset:identifier:ipv4", ip);
+    for (String ip : f.ipv6()) add(facts, "urn:xccdf:fact:asset:identifier:ipv6", ip);
+    add(facts, "urn:xccdf:fact:ethernet:MAC", null);
+    add(facts, "urn:stigsmith:fact:os:name", f.osName());
+    add(facts, "urn:stigsmith:fact:os:version", f.osVersion());
+    add(facts, "urn:stigsmith:fact:exchange:version", f.exchangeVersion());
+    for (String role : f.exchangeRoles()) add(facts, "urn:stigsmith:fact:exchange:role", role);
+    String name = f.hostName() == null || f.hostName().isBlank() ? "unknown-host" : f.hostName();
+    return new Target(name, f.fqdn(), ips, f.macAddresses(), facts);
+  }
+
+  private static void add(List<Target.Fact> facts, String name, String value) {
+    if (value != null && !value.isBlank()) facts.add(new Target.Fact(name, "string", value));
+  }
+
+  /** Which rules a profile and tailoring select, and the values they set. */
+  private record Selection(String profileId, Set<String> vulnIds, Map<String, List<String>> externalVariables) {
+    boolean selected(Rule r) {
+      return r.current() && (vulnIds == null || vulnIds.contains(r.vulnId()));
+    }
+
+    static Selection of(XccdfBenchmarkReader.Loaded loaded, String profileId, Tailoring tailoring)
+        throws EvaluationException {
+      Benchmark b = loaded.benchmark();
+      if (profileId == null) return new Selection(null, null, Map.of());
+      String wanted = profileId;
+      Tailoring.TailoredProfile tp = tailoring == null ? null : tailoring.profile(profileId).orElse(null);
+      String baseId = tp != null ? tp.extendsId() : wanted;
+      Set<String> vulns = null;
+      if (baseId != null) {
+        String shortId = stripProfile(baseId);
+        var p = b.profiles().stream().filter(x -> x.id().equals(shortId)).findFirst();
+        if (p.isEmpty()) {
+          throw new EvaluationException("no profile '" + profileId + "' in benchmark " + b.id() + " (profiles: "
+              + String.join(", ", b.profiles().stream().map(x -> x.id()).toList()) + ")");
+        }
+        vulns = new LinkedHashSet<>(p.get().selectedVulnIds());
+      }
+      Map<String, List<String>> vars = new LinkedHashMap<>();
+      if (tp != null) {
+        if (vulns == null) vulns = new LinkedHashSet<>(b.currentRules().stream().map(Rule::vulnId).toList());
+        for (Map.Entry<String, Boolean> s : tp.selections().entrySet()) {
+          String vuln = vulnFor(loaded, s.getKey());
+          if (vuln == null) throw new EvaluationException("tailoring selects '" + s.getKey() + "', which the benchmark does not have");
+          if (s.getValue()) vulns.add(vuln); else vulns.remove(vuln);
+        }
+        tp.values().forEach((k, v) -> vars.put(k, List.of(v)));
+      }
+      return new Selection(stripProfile(profileId), vulns, vars);
+    }
+
+    private static String vulnFor(XccdfBenchmarkReader.Loaded loaded, String idref) {
+      for (Rule r : loaded.benchmark().currentRules()) {
+        if (idref.endsWith("_group_" + r.vulnId()) || idref.equals(r.vulnId())
+            || idref.equals(loaded.xccdfRuleIds().get(r.ruleId()))) return r.vulnId();
+      }
+      return null;
+    }
+
+    private static String stripProfile(String id) {
+      int i = id.indexOf("_profile_");
+      return id.startsWith("xccdf_") && i > 0 ? id.substring(i + "_profile_".length()) : id;
+    }
+  }
+
+  /** Rule lookups by DISA id for callers (answer files, exporters). */
+  public static Optional<Rule> rule(Benchmark b, RuleId id) {
+    return b.rule(id);
+  }
+}
