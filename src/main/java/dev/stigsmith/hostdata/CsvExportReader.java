@@ -45,9 +45,13 @@ final class CsvExportReader {
       if (p.nextToken() != JsonToken.START_ARRAY) throw new HostDataException(file, "empty CSV file");
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-        int line = p.currentTokenLocation().getLineNr();
+        // A row's own start token still reports the previous line; its first cell is exact.
+        int line = -1;
         List<String> cells = new ArrayList<>();
-        while ((t = p.nextToken()) == JsonToken.VALUE_STRING) cells.add(p.getText());
+        while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+          if (line < 0) line = p.currentTokenLocation().getLineNr();
+          cells.add(p.getText());
+        }
         if (t != JsonToken.END_ARRAY) throw new HostDataException(file, line, -1, null, "malformed CSV row");
         if (cells.size() == 1 && cells.get(0).isEmpty()) continue;
         if (header == null) {

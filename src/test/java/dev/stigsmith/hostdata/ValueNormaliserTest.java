@@ -1,0 +1,87 @@
+package dev.stigsmith.hostdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValueNormaliserTest {
+  @TempDir Path dir;
+
+  private static PsValue v(String property, com.fasterxml.jackson.databind.JsonNode raw) throws BadValue {
+    return ValueNormaliser.value(property, raw, false).orElseThrow();
+  }
+
+  @Test
+  void flagsDecodeInDeclarationOrderAndNamesAreCanonicalised() throws Exception {
+    assertThat(v("AuthMechanism", IntNode.valueOf(31)))
+        .isEqualTo(new PsValue.Text("Tls, Integrated, BasicAuth, BasicAuthRequireTLS, ExchangeServer"));
+    assertThat(v("AuthMechanism", TextNode.valueOf("exchangeserver,tls"))).isEqualTo(new PsValue.Text("Tls, ExchangeServer"));
+    assertThat(v("PermissionGroups", IntNode.valueOf(0))).isEqualTo(new PsValue.Text("None"));
+    assertThat(v("SmartHostAuthMechanism", IntNode.valueOf(16))).isEqualTo(new PsValue.Text("ExternalAuthoritative"));
+    assertThat(v("TlsAuthLevel", TextNode.valueOf("3"))).isEqualTo(new PsValue.Text("DomainValidation"));
+    assertThatThrownBy(() -> v("TlsAuthLevel", IntNode.valueOf(0))).isInstanceOf(BadValue.class);
+  }
+
+  @Test
+  void sizesAndTimeSpans() throws Exception {
+    assertThat(v("MaxMessageSize", TextNode.valueOf("35 MB (36,700,160 bytes)"))).isEqualTo(new PsValue.Int(36_700_160));
+    assertThat(v("MaxMessageSize", TextNode.valueOf("35 MB (36.700.160 bytes)"))).isEqualTo(new PsValue.Int(36_700_160));
+    assertThat(v("MaxMessageSize", TextNode.valueOf("unlimited"))).isEqualTo(new PsValue.Text("Unlimited"));
+    assertThat(v("MaxMessageSize", TextNode.valueOf("10MB"))).isEqualTo(new PsValue.Int(10_485_760));
+    assertThat(v("ConnectionInactivityTimeOut", TextNode.valueOf("0:10:00"))).isEqualTo(new PsValue.Text("00:10:00"));
+    assertThat(v("ConnectionTimeout", TextNode.valueOf("PT1H30M"))).isEqualTo(new PsValue.Text("01:30:00"));
+    assertThat(v("ConnectionTimeout", TextNode.valueOf("2.00:00:00.5"))).isEqualTo(new PsValue.Text("2.00:00:00.5000000"));
+    assertThatThrownBy(() -> v("ConnectionTimeout", TextNode.valueOf("10 minutes"))).isInstanceOf(BadValue.class);
+  }
+
+  @Test
+  void csvCollectionTypeNamesAreLeftOut() throws Exception {
+    assertThat(ValueNormaliser.value("Bindings", TextNode.valueOf("System.Collections.ArrayList"), true)).isEmpty();
+    assertThat(ValueNormaliser.value("Bindings", TextNode.valueOf("0.0.0.0:25 [::]:25"), true))
+        .contains(new PsValue.TextList(java.util.List.of("0.0.0.0:25", "[::]:25")));
+    assertThat(ValueNormaliser.value("Whatever", TextNode.valueOf("True"), true)).contains(new PsValue.Bool(true));
+    assertThat(ValueNormaliser.value("Name", TextNode.valueOf("123"), true)).contains(new PsValue.Text("123"));
+  }
+
+  @Test
+  void utf16ConvertToJsonFromOutFileIsRead() throws Exception {
+    Path f = dir.resolve("Get-SendConnector.json");
+    byte[] body = "{\"Name\":\"Out\",\"TlsAuthLevel\":3}".getBytes(StandardCharsets.UTF_16LE);
+    byte[] all = new byte[body.length + 2];
+    all[0] = (byte) 0xFF;
+    all[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, all, 2, body.length);
+    Files.write(f, all);
+    PsObject o = HostDataReader.read(f).cmdlet("Get-SendConnector").orElseThrow().objects().get(0);
+    assertThat(o.get("tlsauthlevel")).contains(new PsValue.Text("DomainValidation"));
+  }
+
+  @Test
+  void emptyConvertToJsonMeansNoObjects() throws Exception {
+    Path host = Files.createDirectories(dir.resolve("edge09"));
+    Files.writeString(host.resolve("Get-SendConnector.json"), "");
+    HostData d = HostDataReader.read(host);
+    assertThat(d.cmdlet("Get-SendConnector").orElseThrow().objects()).isEmpty();
+    assertThat(d.facts().hostName()).isEqualTo("edge09");
+  }
+
+  @Test
+  void folderCombinesCollectorFactsWithRawExports() throws Exception {
+    Path host = Files.createDirectories(dir.resolve("edge01"));
+    Files.writeString(host.resolve("host.json"),
+        "{\"format\":\"stigsmith-hostdata\",\"version\":1,\"host\":{\"hostName\":\"EDGE01\",\"exchange\":{\"roles\":[\"Edge\"]}}}");
+    Files.copy(SameHostEveryShapeTest.fixture("edge01/csv/Get-SendConnector.csv"), host.resolve("Get-SendConnector.csv"));
+    Files.writeString(host.resolve("README.md"), "not read");
+    HostData d = HostDataReader.read(host);
+    assertThat(d.facts().exchangeRoles()).containsExactly("Edge");
+    assertThat(d.cmdletNames()).containsExactly("Get-SendConnector");
+    assertThat(HostDataReader.detect(host.resolve("Get-SendConnector.csv"))).isEqualTo(HostDataReader.Shape.CSV);
+  }
+}
