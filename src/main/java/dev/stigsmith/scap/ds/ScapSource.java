@@ -37,7 +37,11 @@ public final class ScapSource {
   /** @throws XmlInputException when the file is not XML, not a data stream or benchmark, or is broken */
   public static ScapSource open(Path file) throws XmlInputException {
     if (!Files.isRegularFile(file)) throw new XmlInputException(file, -1, -1, "no such file");
-    Document doc = SafeXml.parse(file);
+    return of(file, SafeXml.parse(file));
+  }
+
+  /** Content already parsed (e.g. generated in memory); {@code file} names it in messages. */
+  public static ScapSource of(Path file, Document doc) throws XmlInputException {
     Element root = doc.getDocumentElement();
     if (is(root, Ns.XCCDF12, "Benchmark")) return new ScapSource(file, doc, root, null);
     if (!is(root, Ns.DS, "data-stream-collection")) {

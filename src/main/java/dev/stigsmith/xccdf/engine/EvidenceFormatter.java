@@ -140,13 +140,13 @@ final class EvidenceFormatter {
   }
 
   private static String fieldValue(Item item, String field) {
+    // A cmdlet item's collected properties are its "value" record; "select" only names them.
     for (ItemEntity e : item.entities()) {
-      if ("record".equals(e.datatype())) {
+      if ("value".equals(e.name()) && "record".equals(e.datatype())) {
         for (ItemEntity f : e.fields()) if (field.equals(f.name())) return f.value();
-      } else if (field.equals(e.name())) {
-        return e.value();
       }
     }
+    for (ItemEntity e : item.entities()) if (field.equals(e.name()) && !"record".equals(e.datatype())) return e.value();
     return null;
   }
 
