@@ -54,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant time = Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH"));
-    if (time == null) time = Instant.now();
+    if (time == null) time = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     EvaluateJob.Outcome outcome;
     try {
       outcome = EvaluateJob.run(new EvaluateJob.Options(content, hostData, profile, tailoring, out, scOut, time, Version.current()));

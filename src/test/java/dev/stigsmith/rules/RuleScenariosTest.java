@@ -1,0 +1,96 @@
+package dev.stigsmith.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.stigsmith.generate.Generator;
+import dev.stigsmith.hostdata.HostDataReader;
+import dev.stigsmith.model.Benchmark;
+import dev.stigsmith.model.Rule;
+import dev.stigsmith.oval.engine.OvalResult;
+import dev.stigsmith.oval.model.SystemCharacteristicsWriter;
+import dev.stigsmith.results.ResultType;
+import dev.stigsmith.results.RuleResult;
+import dev.stigsmith.scap.Ids;
+import dev.stigsmith.scap.ds.ScapSource;
+import dev.stigsmith.testing.Content;
+import dev.stigsmith.testing.Oscap;
+import dev.stigsmith.xccdf.engine.Evaluator;
+import dev.stigsmith.xml.SafeXml;
+import dev.stigsmith.xml.XmlOutput;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * Each automated rule carries host-data scenarios in {@code rules/<STIG ID>/tests/}, named
+ * {@code <expected result>-<what>.<shape>}. Every one runs through the real evaluator on the
+ * generated data stream; where oscap is installed, it evaluates our OVAL against our system
+ * characteristics too and must reach the same definition result (the differential check).
+ */
+class RuleScenariosTest {
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicTest> everyScenarioOfEveryRule() throws Exception {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Generator.Output out : Generator.render(Content.root(), "0.1.0", null)) {
+      Benchmark b = out.benchmark();
+      byte[] ds = out.files().get(Generator.dataStreamFile(b));
+      Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
+      ScapSource source = ScapSource.of(Path.of(Generator.dataStreamFile(b)), doc);
+      Path rulesDir = Content.root().resolve("exchange-2016-edge/rules");
+      for (Rule r : b.currentRules()) {
+        Path dir = rulesDir.resolve(r.stigId()).resolve("tests");
+        if (!Files.isDirectory(dir)) continue;
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList()) {
+            tests.add(DynamicTest.dynamicTest(r.stigId() + " " + f.getFileName(), () -> scenario(source, r, f)));
+          }
+        }
+      }
+    }
+    assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
+    return tests.stream();
+  }
+
+  private void scenario(ScapSource source, Rule rule, Path file) throws Exception {
+    String name = file.getFileName().toString();
+    ResultType expected = ResultType.parse(name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT));
+    Evaluator.Evaluation ev = Evaluator.evaluate(source, HostDataReader.read(file),
+        new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null));
+    RuleResult rr = ev.testResult().ruleResults().stream().filter(x -> x.rule().ruleId().equals(rule.ruleId()))
+        .findFirst().orElseThrow();
+    assertThat(rr.result()).as(name + " evidence: " + rr.evidence()).isEqualTo(expected);
+    if (expected == ResultType.FAIL || expected == ResultType.ERROR) assertThat(rr.evidence()).isNotEmpty();
+
+    if (!Oscap.available()) return;
+    String defId = Ids.ovalDefinition(rule);
+    OvalResult ours = ev.ovalResults().result(defId);
+    Path work = Files.createTempDirectory(tmp, "oscap");
+    Document defs = SafeXml.documentBuilder().newDocument();
+    defs.appendChild(defs.importNode(ev.definitions().source(), true));
+    XmlOutput.write(defs, work.resolve("defs.xml"));
+    SystemCharacteristicsWriter.write(ev.systemCharacteristics(), work.resolve("sc.xml"));
+    Oscap.Run run = Oscap.run(work, "oval", "analyse", "--results", "results.xml", "defs.xml", "sc.xml");
+    // OpenSCAP 1.3.7 crashes comparing a boolean record field whose status is "does not exist"
+    // (a $null boolean); the document is schema-valid, so that is oscap's defect, not a disagreement.
+    assumeFalse(run.exitCode() == 139, "oscap 1.3.7 segfaults on a boolean field with status 'does not exist'");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    Matcher m = Pattern.compile("<definition[^>]*definition_id=\"" + Pattern.quote(defId) + "\"[^>]*result=\"([a-z ]+)\"")
+        .matcher(Files.readString(work.resolve("results.xml")));
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).as("oscap vs stigsmith on " + name).isEqualTo(ours.xml());
+  }
+}
