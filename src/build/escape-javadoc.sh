@@ -5,6 +5,6 @@
 set -euo pipefail
 dir=${1:?generated sources dir}
 [[ -d "$dir" ]] || exit 0
-grep -rlP '\\u(?![0-9a-fA-F]{4})' --include='*.java' "$dir" | while read -r f; do
+{ grep -rlP '\\u(?![0-9a-fA-F]{4})' --include='*.java' "$dir" || true; } | while read -r f; do
   perl -pi -e 's/\\u(?![0-9a-fA-F]{4})/\\u005cu/g' "$f"
 done

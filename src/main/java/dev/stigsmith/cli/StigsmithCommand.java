@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "DISA STIG rules to SCAP content; collected server data to SCAP and STIG results.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
     })
 public final class StigsmithCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
