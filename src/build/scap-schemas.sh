@@ -70,7 +70,8 @@ for f in "$xjc_src"/*; do
 done
 
 # Fast path: a complete copy exists; only our catalog may have changed.
-if [[ -z "$override" ]] && has_all "$dest" && [[ -f "$dest/SOURCE" ]]; then
+# (With an explicit source, only when the copy came from there.)
+if has_all "$dest" && [[ -f "$dest/SOURCE" ]] && [[ -z "$override" || "$(cat "$dest/SOURCE")" == "$override" ]]; then
   cmp -s "$catalog" "$dest/catalog.xml" || cp "$catalog" "$dest/catalog.xml"
   exit 0
 fi
