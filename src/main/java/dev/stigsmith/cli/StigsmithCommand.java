@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
       EvaluateCommand.class,
+      ValidateCommand.class,
     })
 public final class StigsmithCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
