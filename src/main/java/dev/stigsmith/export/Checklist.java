@@ -28,9 +28,11 @@ public record Checklist(Benchmark benchmark, Target target, List<Entry> entries)
    * One rule's line in the checklist.
    *
    * @param severityOverride the assessor's severity, or null when DISA's stands
+   * @param toolDecided the tool's own verdict (before any override) was pass, fail or notapplicable: the
+   *     finding details are then the tool's, and a merge must not replace its status with an old one
    */
   public record Entry(Rule rule, ChecklistStatus status, String findingDetails, String comments,
-      Severity severityOverride, String severityJustification) {
+      Severity severityOverride, String severityJustification, boolean toolDecided) {
     public Entry {
       findingDetails = findingDetails == null ? "" : findingDetails;
       comments = comments == null ? "" : comments;
@@ -38,19 +40,19 @@ public record Checklist(Benchmark benchmark, Target target, List<Entry> entries)
     }
 
     public Entry withStatus(ChecklistStatus s) {
-      return new Entry(rule, s, findingDetails, comments, severityOverride, severityJustification);
+      return new Entry(rule, s, findingDetails, comments, severityOverride, severityJustification, toolDecided);
     }
 
     public Entry withFindingDetails(String d) {
-      return new Entry(rule, status, d, comments, severityOverride, severityJustification);
+      return new Entry(rule, status, d, comments, severityOverride, severityJustification, toolDecided);
     }
 
     public Entry withComments(String c) {
-      return new Entry(rule, status, findingDetails, c, severityOverride, severityJustification);
+      return new Entry(rule, status, findingDetails, c, severityOverride, severityJustification, toolDecided);
     }
 
     public Entry withSeverityOverride(Severity s, String justification) {
-      return new Entry(rule, status, findingDetails, comments, s, justification);
+      return new Entry(rule, status, findingDetails, comments, s, justification, toolDecided);
     }
   }
 
@@ -68,10 +70,10 @@ public record Checklist(Benchmark benchmark, Target target, List<Entry> entries)
       // The evaluator may have judged an older revision of the same Vuln; it is still this rule's verdict.
       if (rr == null) rr = byVulnId.get(rule.vulnId());
       if (rr == null) {
-        entries.add(new Entry(rule, ChecklistStatus.NOT_REVIEWED, "", "", null, ""));
+        entries.add(new Entry(rule, ChecklistStatus.NOT_REVIEWED, "", "", null, "", false));
       } else {
         entries.add(new Entry(rule, ChecklistStatus.of(rr.effectiveResult()), rr.message(),
-            comments(rr.comment(), rr.override()), null, ""));
+            comments(rr.comment(), rr.override()), null, "", ChecklistStatus.decided(rr.result())));
       }
     }
     return new Checklist(tr.benchmark(), tr.target(), entries);
