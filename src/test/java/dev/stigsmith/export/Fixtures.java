@@ -5,6 +5,7 @@ import dev.stigsmith.model.Description;
 import dev.stigsmith.model.Fix;
 import dev.stigsmith.model.ManualCheck;
 import dev.stigsmith.model.Platform;
+import dev.stigsmith.model.Profile;
 import dev.stigsmith.model.Reference;
 import dev.stigsmith.model.Rule;
 import dev.stigsmith.model.RuleId;
@@ -49,7 +50,8 @@ final class Fixtures {
             "Microsoft Exchange 2016 Edge Transport Server", "4079"),
         new Platform("cpe:/a:microsoft:exchange_server:2016", "cpe:2.3:a:microsoft:exchange_server:2016:*:*:*:*:*:*:*",
             "Exchange 2016", List.of(new Platform.RegistryFact("HKEY_LOCAL_MACHINE", "SOFTWARE\\X", "V", null, "string"))),
-        List.of(), List.of(), rules, Map.of());
+        List.of(new Profile("MAC-1_Classified", "I - Mission Critical Classified", "",
+            List.of("V-221218", "V-221219", "V-221220"))), List.of(), rules, Map.of());
   }
 
   static Rule rule(String vuln, String ruleId, String stigId, Severity sev, String title, Status status, RuleId supersededBy) {
