@@ -10,6 +10,7 @@ import dev.stigsmith.results.Target;
 import dev.stigsmith.results.TestResult;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,17 +59,10 @@ public record Checklist(Benchmark benchmark, Target target, List<Entry> entries)
 
   /** The checklist of one evaluation: status from the effective result, details from the evidence. */
   public static Checklist from(TestResult tr) {
-    Map<RuleId, RuleResult> byRuleId = new HashMap<>();
-    Map<String, RuleResult> byVulnId = new HashMap<>();
-    for (RuleResult rr : tr.ruleResults()) {
-      byRuleId.putIfAbsent(rr.rule().ruleId(), rr);
-      byVulnId.putIfAbsent(rr.rule().vulnId(), rr);
-    }
     List<Entry> entries = new ArrayList<>();
-    for (Rule rule : tr.benchmark().currentRules()) {
-      RuleResult rr = byRuleId.get(rule.ruleId());
-      // The evaluator may have judged an older revision of the same Vuln; it is still this rule's verdict.
-      if (rr == null) rr = byVulnId.get(rule.vulnId());
+    for (Map.Entry<Rule, RuleResult> e : currentResults(tr).entrySet()) {
+      Rule rule = e.getKey();
+      RuleResult rr = e.getValue();
       if (rr == null) {
         entries.add(new Entry(rule, ChecklistStatus.NOT_REVIEWED, "", "", null, "", false));
       } else {
@@ -77,6 +71,25 @@ public record Checklist(Benchmark benchmark, Target target, List<Entry> entries)
       }
     }
     return new Checklist(tr.benchmark(), tr.target(), entries);
+  }
+
+  /**
+   * Every current rule in benchmark order, with its result or null when it was not evaluated. A result for an
+   * older revision of the same Vuln counts: the evaluator may have judged it, and it is still this rule's verdict.
+   */
+  public static Map<Rule, RuleResult> currentResults(TestResult tr) {
+    Map<RuleId, RuleResult> byRuleId = new HashMap<>();
+    Map<String, RuleResult> byVulnId = new HashMap<>();
+    for (RuleResult rr : tr.ruleResults()) {
+      byRuleId.putIfAbsent(rr.rule().ruleId(), rr);
+      byVulnId.putIfAbsent(rr.rule().vulnId(), rr);
+    }
+    Map<Rule, RuleResult> out = new LinkedHashMap<>();
+    for (Rule rule : tr.benchmark().currentRules()) {
+      RuleResult rr = byRuleId.get(rule.ruleId());
+      out.put(rule, rr != null ? rr : byVulnId.get(rule.vulnId()));
+    }
+    return out;
   }
 
   /** The comment, followed by who overrode the tool's verdict and why (unless the comment says it already). */

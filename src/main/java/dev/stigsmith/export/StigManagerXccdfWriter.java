@@ -71,9 +71,9 @@ public final class StigManagerXccdfWriter {
         p.add(Ns.XCCDF12, "select").attr("idref", ExportIds.DISA_GROUP_PREFIX + vuln).attr("selected", "true");
       }
     }
-    Checklist c = Checklist.from(tr);
-    for (Checklist.Entry e : c.entries()) group(root, e.rule());
-    testResult(root.add(Ns.XCCDF12, "TestResult"), tr, profile, results(tr, c));
+    Map<Rule, RuleResult> results = Checklist.currentResults(tr);
+    for (Rule r : results.keySet()) group(root, r);
+    testResult(root.add(Ns.XCCDF12, "TestResult"), tr, profile, results);
     return x.document();
   }
 
@@ -102,22 +102,6 @@ public final class StigManagerXccdfWriter {
     for (String cci : r.ccis()) parent.add(Ns.XCCDF12, "ident", cci).attr("system", CCI_SYSTEM);
   }
 
-  /** Each current rule's result, found as {@link Checklist#from} finds it (older revisions count). */
-  private static Map<Rule, RuleResult> results(TestResult tr, Checklist c) {
-    Map<Rule, RuleResult> out = new LinkedHashMap<>();
-    for (Checklist.Entry e : c.entries()) {
-      for (RuleResult rr : tr.ruleResults()) {
-        if (rr.rule().ruleId().equals(e.rule().ruleId())) { out.put(e.rule(), rr); break; }
-      }
-      if (!out.containsKey(e.rule())) {
-        for (RuleResult rr : tr.ruleResults()) {
-          if (rr.rule().vulnId().equals(e.rule().vulnId())) { out.put(e.rule(), rr); break; }
-        }
-      }
-    }
-    return out;
-  }
-
   private static void testResult(XmlBuilder.E t, TestResult tr, Profile profile, Map<Rule, RuleResult> results) {
     Benchmark b = tr.benchmark();
     Instant end = tr.endTime() != null ? tr.endTime() : tr.startTime();
@@ -143,7 +127,9 @@ public final class StigManagerXccdfWriter {
       if (!target.macAddresses().isEmpty()) fact(facts, ASSET_FACT + "mac", "string", target.macAddresses().get(0));
       for (Target.Fact f : target.facts()) fact(facts, f.name(), f.type() == null ? "string" : f.type(), f.value());
     }
-    for (Map.Entry<Rule, RuleResult> e : results.entrySet()) ruleResult(t, e.getKey(), e.getValue(), end);
+    for (Map.Entry<Rule, RuleResult> e : results.entrySet()) {
+      if (e.getValue() != null) ruleResult(t, e.getKey(), e.getValue(), end);
+    }
     t.add(Ns.XCCDF12, "score", decimal(tr.score()))
         .attr("system", "urn:xccdf:scoring:default").attr("maximum", decimal(tr.maxScore()));
   }
