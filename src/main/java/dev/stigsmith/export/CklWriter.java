@@ -7,6 +7,7 @@ import dev.stigsmith.results.Target;
 import dev.stigsmith.results.TestResult;
 import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlOutput;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -33,7 +34,9 @@ public final class CklWriter {
   }
 
   public byte[] toBytes(Checklist c) {
-    return XmlOutput.toBytes(document(c));
+    // The JDK serialiser runs the comment into the root element's line; STIG Viewer puts it on its own.
+    String xml = new String(XmlOutput.toBytes(document(c)), StandardCharsets.UTF_8);
+    return xml.replaceFirst("--><CHECKLIST>", "-->\n<CHECKLIST>").getBytes(StandardCharsets.UTF_8);
   }
 
   Document document(Checklist c) {
@@ -44,7 +47,7 @@ public final class CklWriter {
       throw new IllegalStateException(e);
     }
     doc.setXmlStandalone(true);
-    doc.appendChild(doc.createComment(writerName));
+    doc.appendChild(doc.createComment(writerName.replace("--", "- -")));
     Element root = doc.createElement("CHECKLIST");
     doc.appendChild(root);
     asset(doc, add(doc, root, "ASSET"), c);

@@ -23,7 +23,7 @@ class ChecklistWriterTest {
     Path f = dir.resolve("out.ckl");
     new CklWriter("stigsmith 0.1.0").write(tr, f);
     String xml = Files.readString(f);
-    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--stigsmith 0.1.0-->");
+    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--stigsmith 0.1.0-->\n<CHECKLIST>\n");
     XmlAssert.assertThat(xml).valueByXPath("count(//VULN)").isEqualTo(3);
     XmlAssert.assertThat(xml).valueByXPath("//ASSET/HOST_NAME").isEqualTo("EDGE01");
     XmlAssert.assertThat(xml).valueByXPath("//ASSET/HOST_IP").isEqualTo("192.0.2.10");
