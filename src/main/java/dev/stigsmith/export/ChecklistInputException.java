@@ -1,0 +1,16 @@
+package dev.stigsmith.export;
+
+import java.nio.file.Path;
+
+/** A checklist a user gave us is unusable; {@link #getMessage()} is one line naming the file and where in it. */
+public class ChecklistInputException extends Exception {
+  private final Path file;
+
+  /** @param where line number, JSON path or element, or null */
+  public ChecklistInputException(Path file, String where, String message) {
+    super(file + (where == null || where.isEmpty() ? "" : ":" + where) + ": " + message.replaceAll("\\s+", " ").trim());
+    this.file = file;
+  }
+
+  public Path file() { return file; }
+}
