@@ -1,6 +1,9 @@
 package dev.stigsmith.cli;
 
 import dev.stigsmith.evaluate.EvaluateJob;
+import dev.stigsmith.export.ResultFormat;
+import java.util.Set;
+import picocli.CommandLine;
 import dev.stigsmith.results.ResultType;
 import dev.stigsmith.results.RuleResult;
 import dev.stigsmith.results.TestResult;
@@ -47,6 +50,16 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--sc-out", paramLabel = "FILE", description = "Also write the OVAL system characteristics here.")
   Path scOut;
 
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = "all",
+      description = "Result formats, comma-separated: all, xccdf, arf, stig-manager, ckl, cklb, html, json, junit (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--answers", paramLabel = "FILE", description = "Answer file (YAML): comments and overrides per STIG ID or Vuln ID.")
+  Path answers;
+
+  @Option(names = "--previous", paramLabel = "CHECKLIST", description = "A previous .ckl/.cklb of the same STIG whose comments and manual reviews carry over.")
+  Path previous;
+
   @Option(names = "--timestamp", paramLabel = "TIME",
       description = "Evaluation time to record (epoch seconds or ISO-8601). Default: $SOURCE_DATE_EPOCH, else now.")
   String timestamp;
@@ -55,9 +68,16 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     Instant time = Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH"));
     if (time == null) time = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Set<ResultFormat> formats;
+    try {
+      formats = ResultFormat.parseList(format);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    }
     EvaluateJob.Outcome outcome;
     try {
-      outcome = EvaluateJob.run(new EvaluateJob.Options(content, hostData, profile, tailoring, out, scOut, time, Version.current()));
+      outcome = EvaluateJob.run(new EvaluateJob.Options(content, hostData, profile, tailoring, out, scOut, time,
+          Version.current(), formats, answers, previous));
     } catch (EvaluateJob.InputException e) {
       throw new UserError(e.getMessage(), 1);
     }
@@ -66,7 +86,8 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   static void summary(PrintWriter w, EvaluateJob.Outcome o) {
-    TestResult tr = o.evaluation().testResult();
+    TestResult tr = o.testResult();
+    for (String note : o.notes()) w.println(note);
     w.printf(Locale.ROOT, "%s %s on %s%s%n", tr.benchmark().title(), tr.benchmark().versionRelease(),
         tr.target().hostName(), tr.profileId() == null ? "" : " (profile " + tr.profileId() + ")");
     Map<ResultType, Integer> counts = tr.counts();

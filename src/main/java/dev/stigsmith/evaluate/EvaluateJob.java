@@ -1,6 +1,9 @@
 package dev.stigsmith.evaluate;
 
 import dev.stigsmith.content.ContentException;
+import dev.stigsmith.export.ChecklistInputException;
+import dev.stigsmith.export.ResultExports;
+import dev.stigsmith.export.ResultFormat;
 import dev.stigsmith.generate.Generator;
 import dev.stigsmith.hostdata.HostData;
 import dev.stigsmith.hostdata.HostDataException;
@@ -26,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -38,13 +43,14 @@ public final class EvaluateJob {
   private EvaluateJob() {}
 
   public record Options(Path content, Path hostData, String profile, Path tailoring, Path outDir, Path scOut,
-      Instant time, String productVersion) {}
+      Instant time, String productVersion, Set<ResultFormat> formats, Path answers, Path previous) {}
 
   /** The evaluation and the files written for it, by file name. */
-  public record Outcome(Evaluator.Evaluation evaluation, Path hostDir, Map<String, Path> files) {
+  public record Outcome(Evaluator.Evaluation evaluation, TestResult testResult, Path hostDir, Map<String, Path> files,
+      List<String> notes) {
     /** oscap-like: 0 every evaluated rule passed, 2 at least one failed, 1 at least one error. */
     public int exitCode() {
-      Map<ResultType, Integer> c = evaluation.testResult().counts();
+      Map<ResultType, Integer> c = testResult.counts();
       if (c.getOrDefault(ResultType.ERROR, 0) > 0) return 1;
       if (c.getOrDefault(ResultType.FAIL, 0) > 0) return 2;
       return 0;
@@ -81,23 +87,33 @@ public final class EvaluateJob {
     } catch (EvaluationException e) {
       throw new InputException(e.getMessage());
     }
-    Map<String, Document> docs = documents(ev, source);
-    Path hostDir = o.outDir().resolve(safe(ev.testResult().target().hostName()));
+    ResultExports.Rendered rendered;
+    try {
+      rendered = ResultExports.render(ev.testResult(), o.formats(), o.answers(), o.previous(), "stigsmith " + o.productVersion());
+    } catch (ContentException | ChecklistInputException e) {
+      throw new InputException(e.getMessage());
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    documents(ev, rendered.testResult(), source, o.formats()).forEach((name, doc) -> files.put(name, XmlOutput.toBytes(doc)));
+    files.putAll(rendered.files());
+    Path hostDir = o.outDir().resolve(ResultExports.safeFileName(ev.testResult().target().hostName()));
     Map<String, Path> written = new LinkedHashMap<>();
-    docs.forEach((name, doc) -> {
+    files.forEach((name, bytes) -> {
       Path p = hostDir.resolve(name);
-      XmlOutput.write(doc, p);
+      XmlOutput.writeAtomically(p, bytes);
       written.put(name, p);
     });
     if (o.scOut() != null && ev.systemCharacteristics() != null) {
       SystemCharacteristicsWriter.write(ev.systemCharacteristics(), o.scOut());
-      written.put("system-characteristics", o.scOut());
+      written.put(o.scOut().getFileName().toString(), o.scOut());
     }
-    return new Outcome(ev, hostDir, written);
+    return new Outcome(ev, rendered.testResult(), hostDir, written, rendered.notes());
   }
 
-  static Map<String, Document> documents(Evaluator.Evaluation ev, ScapSource source) {
-    TestResult tr = ev.testResult();
+  /** The SCAP result documents (XCCDF, OVAL, ARF) of an evaluation whose results may carry answers. */
+  static Map<String, Document> documents(Evaluator.Evaluation ev, TestResult tr, ScapSource source,
+      Set<ResultFormat> formats) {
+    if (!formats.contains(ResultFormat.XCCDF) && !formats.contains(ResultFormat.ARF)) return Map.of();
     XccdfBenchmarkReader.Loaded loaded = ev.loaded();
     TestResultRenderer.CheckRefs refs = new TestResultRenderer.CheckRefs() {
       @Override
@@ -113,13 +129,17 @@ public final class EvaluateJob {
     };
     TestResultRenderer.IdScheme ids = TestResultRenderer.IdScheme.ours(tr);
     Map<String, Document> docs = new LinkedHashMap<>();
-    docs.put("xccdf-results.xml", TestResultRenderer.insideBenchmark(source.benchmark(), tr, ids, refs));
     Document standalone = TestResultRenderer.standalone(tr, ids, refs, source.file().getFileName().toString());
-    docs.put("xccdf-testresult.xml", standalone);
     Document oval = ev.ovalResults() == null ? null : OvalResultsWriter.toDocument(ev.ovalResults());
-    if (oval != null) docs.put("oval-results.xml", oval);
-    docs.put("arf.xml", ArfRenderer.render(tr.target(), source.document().getDocumentElement(),
-        standalone.getDocumentElement(), oval == null ? null : oval.getDocumentElement()));
+    if (formats.contains(ResultFormat.XCCDF)) {
+      docs.put("xccdf-results.xml", TestResultRenderer.insideBenchmark(source.benchmark(), tr, ids, refs));
+      docs.put("xccdf-testresult.xml", standalone);
+      if (oval != null) docs.put("oval-results.xml", oval);
+    }
+    if (formats.contains(ResultFormat.ARF)) {
+      docs.put("arf.xml", ArfRenderer.render(tr.target(), source.document().getDocumentElement(),
+          standalone.getDocumentElement(), oval == null ? null : oval.getDocumentElement()));
+    }
     return docs;
   }
 
@@ -147,9 +167,4 @@ public final class EvaluateJob {
     }
   }
 
-  /** Host names become folder names; keep them portable. */
-  static String safe(String host) {
-    String s = host.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.isEmpty() || s.startsWith(".") ? "host" : s;
-  }
 }

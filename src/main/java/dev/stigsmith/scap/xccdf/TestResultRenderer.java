@@ -104,7 +104,8 @@ public final class TestResultRenderer {
     E e = parent.add(XCCDF12, "rule-result").attr("idref", ids.ruleId().apply(r)).attr("role", "full")
         .attr("time", time(rr.time())).attr("severity", r.severity().xccdf()).attr("weight", r.weight())
         .attr("version", r.stigId());
-    e.add(XCCDF12, "result", rr.result().xccdf());
+    // XCCDF: result is the final verdict; an override keeps the tool's own as old-result.
+    e.add(XCCDF12, "result", rr.effectiveResult().xccdf());
     Override o = rr.override();
     if (o != null) {
       E ov = e.add(XCCDF12, "override").attr("time", time(o.time())).attr("authority", o.authority());

@@ -1,0 +1,53 @@
+package dev.stigsmith.export;
+
+import dev.stigsmith.content.ContentException;
+import dev.stigsmith.results.TestResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders a TestResult into the checklist and report formats, in memory, so that a caller writes
+ * all files or none. Answer files and a previous checklist are applied here, once, for every format.
+ */
+public final class ResultExports {
+  private ResultExports() {}
+
+  /** Files by name, plus what the user should hear about answers and merging. */
+  public record Rendered(TestResult testResult, Map<String, byte[]> files, List<String> notes) {}
+
+  public static Rendered render(TestResult tr, Set<ResultFormat> formats, Path answers, Path previous,
+      String writerName) throws ContentException, ChecklistInputException {
+    List<String> notes = new ArrayList<>();
+    if (answers != null) {
+      AnswerFile.Applied applied = AnswerFile.load(answers).apply(tr);
+      tr = applied.result();
+      applied.warnings().forEach(w -> notes.add("warning: " + w));
+      applied.skipped().forEach(s -> notes.add("skipped answer: " + s));
+    }
+    Checklist checklist = Checklist.from(tr);
+    if (previous != null) {
+      ChecklistMerge.Result merged = ChecklistMerge.merge(ChecklistReader.read(previous), checklist);
+      checklist = merged.checklist();
+      merged.notes().forEach(n -> notes.add("merge: " + n));
+    }
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    String host = safeFileName(checklist.hostName());
+    if (formats.contains(ResultFormat.STIG_MANAGER)) files.put("xccdf-stig-manager.xml", new StigManagerXccdfWriter().toBytes(tr));
+    if (formats.contains(ResultFormat.CKL)) files.put(host + ".ckl", new CklWriter(writerName).toBytes(checklist));
+    if (formats.contains(ResultFormat.CKLB)) files.put(host + ".cklb", new CklbWriter().toBytes(checklist));
+    if (formats.contains(ResultFormat.HTML)) files.put("report.html", new HtmlReportWriter().toBytes(tr));
+    if (formats.contains(ResultFormat.JSON)) files.put("summary.json", new JsonSummaryWriter().toBytes(tr));
+    if (formats.contains(ResultFormat.JUNIT)) files.put("junit.xml", new JUnitWriter().toBytes(tr));
+    return new Rendered(tr, files, notes);
+  }
+
+  /** Host names become file and folder names; keep them portable. */
+  public static String safeFileName(String name) {
+    String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.isEmpty() || s.startsWith(".") ? "host" : s;
+  }
+}
