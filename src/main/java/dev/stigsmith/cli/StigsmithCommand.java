@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      ImportCommand.class,
     })
 public final class StigsmithCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
