@@ -17,21 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ContentImportTest {
-  static Path copyContent(Path to) throws Exception {
-    Path from = Fixtures.content();
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.sorted().toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(t);
-        else Files.copy(p, t);
-      }
-    }
-    return to;
-  }
-
   @Test
   void newReleaseMovesTheOldRevisionToHistoryAndKeepsOurWork(@TempDir Path tmp) throws Exception {
-    Path content = copyContent(tmp.resolve("content"));
+    Path content = Fixtures.copyContent(tmp.resolve("content"));
     Path ruleDir = content.resolve("exchange-2016-edge/rules/EX16-ED-000170");
     String ps1 = Files.readString(ruleDir.resolve("remediation.ps1"));
     Benchmark before = ContentLoader.load(content.resolve("exchange-2016-edge"));
@@ -73,7 +61,7 @@ class ContentImportTest {
 
   @Test
   void aNewBenchmarkGetsItsOwnFolder(@TempDir Path tmp) throws Exception {
-    Path content = copyContent(tmp.resolve("content"));
+    Path content = Fixtures.copyContent(tmp.resolve("content"));
     ContentImport.Report report = ContentImport.importDisa(Fixtures.resource("disa/small-stig.xml"), content, null);
     assertThat(report.created()).isTrue();
     assertThat(report.folder()).isEqualTo(content.resolve("example-widget-server-stig"));
@@ -87,7 +75,7 @@ class ContentImportTest {
 
   @Test
   void badInputWritesNothing(@TempDir Path tmp) throws Exception {
-    Path content = copyContent(tmp.resolve("content"));
+    Path content = Fixtures.copyContent(tmp.resolve("content"));
     Path bad = tmp.resolve("bad.xml");
     Files.writeString(bad, "<Benchmark xmlns='http://checklists.nist.gov/xccdf/1.2'/>");
     assertThatThrownBy(() -> ContentImport.importDisa(bad, content, null)).isInstanceOf(ImportException.class);

@@ -152,7 +152,7 @@ class DisaV2R5ConformanceTest {
 
   @Test
   void reimportIntoOurContentKeepsTheRuleAndAddsTheRest(@TempDir Path tmp) throws Exception {
-    Path content = ContentImportTest.copyContent(tmp.resolve("content"));
+    Path content = Fixtures.copyContent(tmp.resolve("content"));
     Benchmark before = ContentLoader.load(content.resolve("exchange-2016-edge"));
     ContentImport.Report report = ContentImport.importDisa(Fixtures.disaV2R5(), content, null);
     assertThat(report.changes()).hasSize(67).allMatch(c -> c.kind() == ContentImport.Kind.ADDED);
