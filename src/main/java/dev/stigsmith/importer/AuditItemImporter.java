@@ -144,7 +144,8 @@ public final class AuditItemImporter {
       sb.append("  ours: ").append(ours.stigId()).append(' ').append(ours.ruleId()).append(" (").append(ours.release()).append(")\n");
       sb.append("  revision: ").append(switch (standing) {
         case CURRENT -> "current";
-        case OLDER -> "older (superseded" + (replacedBy == null ? "" : " by " + replacedBy) + "; current is " + ours.ruleId() + ")";
+        case OLDER -> "older (superseded" + (replacedBy == null ? "" : " by " + replacedBy)
+            + (ours.ruleId().equals(replacedBy) ? ", our current revision)" : "; current is " + ours.ruleId() + ")");
         case NEWER -> "newer than ours: re-import the DISA release that has " + item.ruleId();
         case UNKNOWN -> "unknown";
       }).append('\n');

@@ -40,7 +40,7 @@ class AuditItemImporterTest {
     assertThat(m.replacedBy()).isEqualTo(RuleId.parse("SV-1001r100_rule"));
     assertThat(m.part()).isEqualTo("MaxSessions");
     assertThat(m.notes()).contains("SV-1001r90_rule is not in our history", "discussion: same as ours", "fix text: same as ours");
-    assertThat(m.describe()).contains("revision: older (superseded by SV-1001r100_rule; current is SV-1001r100_rule)");
+    assertThat(m.describe()).contains("revision: older (superseded by SV-1001r100_rule, our current revision)");
   }
 
   @Test
