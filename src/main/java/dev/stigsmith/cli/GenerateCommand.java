@@ -34,11 +34,21 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Time written into the files (epoch seconds or ISO-8601). Default: $SOURCE_DATE_EPOCH, else each benchmark's date.")
   String timestamp;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scap",
+      description = "scap (XCCDF 1.2, OVAL, CPE, data stream) or disa-xccdf (DISA's XCCDF 1.1.4 manual benchmark for STIG Viewer). Default: ${DEFAULT-VALUE}.")
+  String format;
+
   @Override
   public Integer call() {
+    Generator.Format f = switch (format) {
+      case "scap" -> Generator.Format.SCAP;
+      case "disa-xccdf" -> Generator.Format.DISA_XCCDF;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format: unknown format '" + format + "' (expected scap or disa-xccdf)");
+    };
     List<Generator.Output> outputs;
     try {
-      outputs = Generator.render(content, Version.current(), Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH")));
+      outputs = Generator.render(content, Version.current(), Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH")), f);
     } catch (ContentException e) {
       throw new UserError(e.getMessage(), 2);
     }

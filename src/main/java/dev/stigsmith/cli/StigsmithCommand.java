@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       EvaluateCommand.class,
       ValidateCommand.class,
+      ImportCommand.class,
+      DiffCommand.class,
     })
 public final class StigsmithCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

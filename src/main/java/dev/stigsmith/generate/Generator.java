@@ -5,6 +5,7 @@ import dev.stigsmith.content.ContentLoader;
 import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.scap.GeneratorInfo;
 import dev.stigsmith.scap.cpe.CpeDictionaryRenderer;
+import dev.stigsmith.scap.disa.DisaXccdfRenderer;
 import dev.stigsmith.scap.ds.DataStreamRenderer;
 import dev.stigsmith.scap.ds.DataStreamRenderer.Kind;
 import dev.stigsmith.scap.ds.DataStreamRenderer.Part;
@@ -39,31 +40,57 @@ public final class Generator {
    */
   public static List<Output> render(Path contentDir, String productVersion, Instant timestamp)
       throws ContentException {
+    return render(contentDir, productVersion, timestamp, Format.SCAP);
+  }
+
+  public static List<Output> render(Path contentDir, String productVersion, Instant timestamp, Format format)
+      throws ContentException {
     List<Benchmark> benchmarks = new ArrayList<>();
     for (Path dir : ContentLoader.benchmarkDirs(contentDir)) benchmarks.add(ContentLoader.load(dir));
     List<Output> out = new ArrayList<>();
     for (Benchmark b : benchmarks) {
       Instant when = timestamp != null ? timestamp : b.benchmarkDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-      out.add(render(b, new GeneratorInfo("stigsmith", productVersion, when)));
+      out.add(render(b, new GeneratorInfo("stigsmith", productVersion, when), format));
     }
     return out;
   }
 
+  /** Which files to produce: the SCAP set, or DISA's XCCDF 1.1.4 manual benchmark (STIG Viewer). */
+  public enum Format { SCAP, DISA_XCCDF }
+
+  public static String disaXccdfFile(Benchmark b) {
+    return "U_" + b.id() + "_" + b.versionRelease() + "_Manual-xccdf.xml";
+  }
+
   public static Output render(Benchmark b, GeneratorInfo gen) {
-    Document oval = OvalRenderer.rules(b, gen);
-    Document cpeOval = OvalRenderer.platform(b, gen);
-    Document cpe = CpeDictionaryRenderer.render(b, gen, cpeOvalFile(b));
-    Document xccdf = XccdfRenderer.render(b, gen, ovalFile(b));
+    return render(b, gen, Format.SCAP);
+  }
+
+  public static Output render(Benchmark b, GeneratorInfo gen, Format format) {
     Map<String, byte[]> files = new LinkedHashMap<>();
+    if (format == Format.DISA_XCCDF) {
+      files.put(disaXccdfFile(b), XmlOutput.toBytes(DisaXccdfRenderer.render(b)));
+      return new Output(b, files);
+    }
+    Document oval = OvalRenderer.rules(b, gen);
+    Document xccdf = XccdfRenderer.render(b, gen, ovalFile(b));
     files.put(xccdfFile(b), XmlOutput.toBytes(xccdf));
     files.put(ovalFile(b), XmlOutput.toBytes(oval));
-    files.put(cpeDictionaryFile(b), XmlOutput.toBytes(cpe));
-    files.put(cpeOvalFile(b), XmlOutput.toBytes(cpeOval));
-    List<Part> parts = List.of(
-        new Part(cpeDictionaryFile(b), cpe, Kind.DICTIONARY, List.of(cpeOvalFile(b))),
-        new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, List.of(ovalFile(b), cpeDictionaryFile(b))),
-        new Part(ovalFile(b), oval, Kind.CHECK, List.of()),
-        new Part(cpeOvalFile(b), cpeOval, Kind.CHECK, List.of()));
+    List<Part> parts = new ArrayList<>();
+    // Content freshly imported from DISA has no platform yet: then there is no CPE to check.
+    if (b.platform() != null) {
+      Document cpeOval = OvalRenderer.platform(b, gen);
+      Document cpe = CpeDictionaryRenderer.render(b, gen, cpeOvalFile(b));
+      files.put(cpeDictionaryFile(b), XmlOutput.toBytes(cpe));
+      files.put(cpeOvalFile(b), XmlOutput.toBytes(cpeOval));
+      parts.add(new Part(cpeDictionaryFile(b), cpe, Kind.DICTIONARY, List.of(cpeOvalFile(b))));
+      parts.add(new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, List.of(ovalFile(b), cpeDictionaryFile(b))));
+      parts.add(new Part(ovalFile(b), oval, Kind.CHECK, List.of()));
+      parts.add(new Part(cpeOvalFile(b), cpeOval, Kind.CHECK, List.of()));
+    } else {
+      parts.add(new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, List.of(ovalFile(b))));
+      parts.add(new Part(ovalFile(b), oval, Kind.CHECK, List.of()));
+    }
     files.put(dataStreamFile(b), XmlOutput.toBytes(DataStreamRenderer.render(b, gen, parts)));
     return new Output(b, files);
   }

@@ -94,7 +94,7 @@ public final class TestResultRenderer {
       E facts = e.add(XCCDF12, "target-facts");
       for (Target.Fact f : t.facts()) facts.add(XCCDF12, "fact", f.value()).attr("name", f.name()).attr("type", f.type());
     }
-    if (!tr.benchmark().platform().cpeName().isEmpty()) e.add(XCCDF12, "platform").attr("idref", tr.benchmark().platform().cpeName());
+    if (tr.benchmark().platform() != null && !tr.benchmark().platform().cpeName().isEmpty()) e.add(XCCDF12, "platform").attr("idref", tr.benchmark().platform().cpeName());
     for (RuleResult rr : tr.ruleResults()) ruleResult(e, rr, ids, checks);
     e.add(XCCDF12, "score", score(tr.score())).attr("system", "urn:xccdf:scoring:default").attr("maximum", score(tr.maxScore()));
   }

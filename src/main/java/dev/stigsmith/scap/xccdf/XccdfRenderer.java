@@ -63,7 +63,7 @@ public final class XccdfRenderer {
     ref.add(DC, "publisher", b.reference().publisher());
     ref.add(DC, "source", b.source());
     root.add(XCCDF12, "plain-text", b.releaseInfo()).attr("id", "release-info");
-    root.add(XCCDF12, "platform").attr("idref", b.platform().cpeName());
+    if (b.platform() != null) root.add(XCCDF12, "platform").attr("idref", b.platform().cpeName());
     root.add(XCCDF12, "version", b.version() + "." + b.release())
         .attr("time", gen.utcTimestamp()).attr("update", "https://public.cyber.mil/stigs/downloads/");
     E meta = root.add(XCCDF12, "metadata");
