@@ -25,6 +25,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("stigsmith: error: " + x.oneLine());
       return 2;
     }
+    if (ex instanceof java.io.UncheckedIOException io) {
+      err.println("stigsmith: error: " + io.getMessage());
+      return 1;
+    }
     String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     err.println("stigsmith: internal error: " + msg.replaceAll("\\s+", " ") + " (please report this)");
     return 70;

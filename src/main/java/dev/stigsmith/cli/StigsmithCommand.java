@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
       EvaluateCommand.class,
+      ReportCommand.class,
       ValidateCommand.class,
       ImportCommand.class,
       DiffCommand.class,

@@ -1,0 +1,186 @@
+package dev.stigsmith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stigsmith.testing.Cli;
+import dev.stigsmith.testing.Content;
+import dev.stigsmith.testing.Oscap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+  static final String TIME = "2024-02-01T00:00:00Z";
+  @TempDir Path tmp;
+
+  private Cli.Result evaluate(String sample, String... extra) {
+    String[] base = {"evaluate", "--content", Content.edge().toString(), "--host-data",
+        Content.root().resolve("samples").resolve(sample).toString(), "--out", tmp.resolve("out").toString(),
+        "--timestamp", TIME};
+    String[] all = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
+    return Cli.run(all);
+  }
+
+  @Test
+  void compliantEdgeServerPassesWithExitZero() {
+    Cli.Result r = evaluate("edge-compliant.json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("pass 1").contains("score 100.0/100");
+    Path dir = tmp.resolve("out/EDGE01");
+    for (String f : new String[] {"xccdf-results.xml", "xccdf-testresult.xml", "oval-results.xml", "arf.xml",
+        "xccdf-stig-manager.xml", "EDGE01.ckl", "EDGE01.cklb", "report.html", "summary.json", "junit.xml"}) {
+      assertThat(dir.resolve(f)).isRegularFile();
+    }
+  }
+
+  @Test
+  void findingsExitTwoAndSayWhichConnectorAndWhy() {
+    Cli.Result r = evaluate("edge-noncompliant.json");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).contains("FAIL").contains("EX16-ED-000170").contains("CAT II")
+        .contains("Send connector \"To Partner Relay\" (SmartHostsString=relay.partner.example.org): RequireTLS=False (expected True)")
+        .contains("TlsAuthLevel=(not set) (expected DomainValidation)");
+  }
+
+  @Test
+  void singleMessagePerRuleResultCarriesTheEvidence() throws Exception {
+    evaluate("edge-noncompliant.json");
+    String xml = Files.readString(tmp.resolve("out/EDGE02/xccdf-testresult.xml"));
+    assertThat(xml).containsOnlyOnce("<xccdf:message severity=\"info\">")
+        .contains("test-system=\"cpe:/a:stigsmith:stigsmith:")
+        .contains("<xccdf:target>EDGE02</xccdf:target>")
+        .contains("idref=\"xccdf_dev.stigsmith_rule_SV-221218r879636_rule\"");
+  }
+
+  @Test
+  void mailboxServerIsNotApplicable() {
+    Cli.Result r = evaluate("mailbox-server.json");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("notapplicable 1");
+  }
+
+  @Test
+  void sameInputsAndTimestampGiveIdenticalFiles() throws Exception {
+    evaluate("edge-noncompliant.json");
+    Path first = tmp.resolve("first");
+    Files.move(tmp.resolve("out"), first);
+    evaluate("edge-noncompliant.json");
+    try (Stream<Path> files = Files.list(first.resolve("EDGE02"))) {
+      for (Path f : files.toList()) {
+        assertThat(Files.readAllBytes(tmp.resolve("out/EDGE02").resolve(f.getFileName())))
+            .as(f.getFileName().toString()).isEqualTo(Files.readAllBytes(f));
+      }
+    }
+  }
+
+  @Test
+  void evaluatesTheGeneratedDataStreamFile() {
+    Path gen = tmp.resolve("gen");
+    assertThat(Cli.run("generate", "--content", Content.root().toString(), "--out", gen.toString()).exitCode()).isZero();
+    Path ds = gen.resolve("MS_Exchange_2016_Edge_Transport_Server_STIG/MS_Exchange_2016_Edge_Transport_Server_STIG-ds.xml");
+    Cli.Result r = Cli.run("evaluate", "--content", ds.toString(), "--host-data",
+        Content.root().resolve("samples/edge-compliant.json").toString(), "--out", tmp.resolve("out").toString(),
+        "--format", "xccdf", "--profile", "MAC-2_Sensitive");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("(profile MAC-2_Sensitive)");
+    assertThat(tmp.resolve("out/EDGE01/xccdf-results.xml")).isRegularFile();
+    assertThat(tmp.resolve("out/EDGE01/EDGE01.ckl")).doesNotExist();
+  }
+
+  @Test
+  void badHostDataIsOneLineExitOneNothingWritten() throws Exception {
+    Path bad = tmp.resolve("bad.json");
+    Files.writeString(bad, Files.readString(Content.root().resolve("samples/edge-compliant.json"))
+        .replaceFirst("\"RequireTLS\": (true|false)", "\"RequireTLS\": \"maybe\""));
+    Cli.Result r = Cli.run("evaluate", "--content", Content.edge().toString(), "--host-data", bad.toString(),
+        "--out", tmp.resolve("out").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("bad.json:").contains("RequireTLS").contains("maybe");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void truncatedClixmlIsAnError() throws Exception {
+    Path bad = tmp.resolve("Get-SendConnector.clixml");
+    Files.writeString(bad, "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><Obj RefId=\"0\">");
+    Cli.Result r = Cli.run("evaluate", "--content", Content.edge().toString(), "--host-data", bad.toString(),
+        "--out", tmp.resolve("out").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("Get-SendConnector.clixml").doesNotContain("Exception");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void dataStreamWithoutTheReferencedOvalIsAnError() throws Exception {
+    Path gen = tmp.resolve("gen");
+    Cli.run("generate", "--content", Content.root().toString(), "--out", gen.toString());
+    Path ds = gen.resolve("MS_Exchange_2016_Edge_Transport_Server_STIG/MS_Exchange_2016_Edge_Transport_Server_STIG-ds.xml");
+    Files.writeString(ds, Files.readString(ds).replace("<cat:uri name=\"MS_Exchange_2016_Edge_Transport_Server_STIG-oval.xml\"",
+        "<cat:uri name=\"elsewhere.xml\""));
+    Cli.Result r = Cli.run("evaluate", "--content", ds.toString(), "--host-data",
+        Content.root().resolve("samples/edge-compliant.json").toString(), "--out", tmp.resolve("out").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("-ds.xml").contains("does not contain 'MS_Exchange_2016_Edge_Transport_Server_STIG-oval.xml'");
+  }
+
+  @Test
+  void unknownProfileIsAnError() {
+    Cli.Result r = evaluate("edge-compliant.json", "--profile", "MAC-9_Secret");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("no profile 'MAC-9_Secret'").contains("MAC-1_Classified");
+  }
+
+  @Test
+  void tailoringCanDeselectTheRule() throws Exception {
+    Path t = tmp.resolve("tailoring.xml");
+    Files.writeString(t, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_dev.stigsmith_tailoring_site">
+          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
+          <xccdf:Profile id="xccdf_dev.stigsmith_profile_site" extends="xccdf_dev.stigsmith_profile_MAC-1_Classified">
+            <xccdf:title>Site</xccdf:title>
+            <xccdf:select idref="xccdf_dev.stigsmith_group_V-221218" selected="false"/>
+          </xccdf:Profile>
+        </xccdf:Tailoring>
+        """);
+    Cli.Result r = evaluate("edge-noncompliant.json", "--tailoring", t.toString(), "--profile", "xccdf_dev.stigsmith_profile_site");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("no rules selected");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    Cli.Result r = evaluate("edge-compliant.json", "--format", "pdf");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown format 'pdf'");
+  }
+
+  @Test
+  void openScapAcceptsTheResults() {
+    Oscap.assumeAvailable();
+    evaluate("edge-noncompliant.json");
+    Path dir = tmp.resolve("out/EDGE02");
+    Oscap.Run x = Oscap.run(dir, "xccdf", "validate", "xccdf-results.xml");
+    assertThat(x.exitCode()).as(x.output()).isZero();
+    Oscap.Run o = Oscap.run(dir, "oval", "validate", "--results", "oval-results.xml");
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    Oscap.Run a = Oscap.run(dir, "ds", "rds-validate", "arf.xml");
+    assertThat(a.exitCode()).as(a.output()).isZero();
+    Oscap.Run h = Oscap.run(dir, "xccdf", "generate", "report", "--output", "oscap-report.html", "xccdf-results.xml");
+    assertThat(h.exitCode()).as(h.output()).isZero();
+    assertThat(dir.resolve("oscap-report.html")).content().contains("EX16-ED-000170");
+  }
+
+  @Test
+  void reportConvertsExistingResults() {
+    evaluate("edge-noncompliant.json");
+    Cli.Result r = Cli.run("report", tmp.resolve("out/EDGE02/xccdf-results.xml").toString(), "--format", "ckl,json",
+        "--out", tmp.resolve("rep").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(tmp.resolve("rep/EDGE02/EDGE02.ckl")).content().contains("<STATUS>Open</STATUS>")
+        .contains("RequireTLS=False (expected True)");
+    assertThat(tmp.resolve("rep/EDGE02/summary.json")).isRegularFile();
+  }
+}
