@@ -27,7 +27,7 @@ class EvaluateCommandTest {
   void compliantEdgeServerPassesWithExitZero() {
     Cli.Result r = evaluate("edge-compliant.json");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("pass 1").contains("score 100.0/100");
+    assertThat(r.out()).contains("pass 1").contains("notchecked 67").contains("score 100.0/100");
     Path dir = tmp.resolve("out/EDGE01");
     for (String f : new String[] {"xccdf-results.xml", "xccdf-testresult.xml", "oval-results.xml", "arf.xml",
         "xccdf-stig-manager.xml", "EDGE01.ckl", "EDGE01.cklb", "report.html", "summary.json", "junit.xml"}) {
@@ -58,7 +58,7 @@ class EvaluateCommandTest {
   void mailboxServerIsNotApplicable() {
     Cli.Result r = evaluate("mailbox-server.json");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("notapplicable 1");
+    assertThat(r.out()).contains("notapplicable 68").doesNotContain("pass").doesNotContain("fail");
   }
 
   @Test
@@ -147,7 +147,7 @@ class EvaluateCommandTest {
         """);
     Cli.Result r = evaluate("edge-noncompliant.json", "--tailoring", t.toString(), "--profile", "xccdf_dev.stigsmith_profile_site");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("no rules selected");
+    assertThat(r.out()).doesNotContain("EX16-ED-000170").doesNotContain("fail").contains("notchecked 67");
   }
 
   @Test
