@@ -316,14 +316,17 @@ public final class ContentLoader {
       List<Node> bs = m.list("branches");
       if (bs.isEmpty()) throw m.require("branches").error("needs at least one branch");
       for (int i = 0; i < bs.size(); i++) {
-        Node.Mapping b = asMap(bs.get(i)).allow("description", "when", "otherwise", "require");
+        Node.Mapping b = asMap(bs.get(i)).allow("description", "when", "otherwise", "require", "exempt");
         boolean otherwise = b.has("otherwise");
         if (otherwise == b.has("when")) throw b.error("a branch has either 'when' or 'otherwise: true'");
         if (otherwise && i != bs.size() - 1) throw b.require("otherwise").error("only the last branch may be 'otherwise'");
         List<Requirement> when = otherwise ? List.of() : requirements(b.map("when"), valueIds);
         if (!otherwise && when.isEmpty()) throw b.require("when").error("needs at least one property");
-        List<Requirement> req = requirements(b.map("require"), valueIds);
-        if (req.isEmpty()) throw b.require("require").error("needs at least one property");
+        boolean exempt = "true".equals(b.optText("exempt", "false"));
+        if (exempt == b.has("require")) throw b.error("a branch has either 'require' or 'exempt: true'");
+        if (exempt && otherwise) throw b.require("exempt").error("the catch-all branch cannot be exempt; put the exemption in a 'when'");
+        List<Requirement> req = exempt ? List.of() : requirements(b.map("require"), valueIds);
+        if (!exempt && req.isEmpty()) throw b.require("require").error("needs at least one property");
         branches.add(new AutomatedCheck.Branch(b.text("description"), when, req));
       }
       return new AutomatedCheck(q, m.text("label"), m.text("identify_by"), m.texts("select"), none, branches);
@@ -344,14 +347,22 @@ public final class ContentLoader {
           if (s.isNull()) throw n.error("expected value is missing");
           r = new Requirement(prop, Operation.EQUALS, canonical(s.text()), inferType(s.text()), null);
         } else {
-          Node.Mapping d = asMap(n).allow("operation", "value", "value_ref", "datatype");
-          if (d.has("value") == d.has("value_ref")) throw d.error("give exactly one of 'value' or 'value_ref'");
+          Node.Mapping d = asMap(n).allow("operation", "value", "value_ref", "value_from", "datatype");
+          int given = (d.has("value") ? 1 : 0) + (d.has("value_ref") ? 1 : 0) + (d.has("value_from") ? 1 : 0);
+          if (given != 1) throw d.error("give exactly one of 'value', 'value_ref' or 'value_from'");
           String ref = d.optText("value_ref", null);
           if (ref != null && !valueIds.contains(ref)) throw d.require("value_ref").error("no benchmark value '" + ref + "'");
+          Requirement.CmdletProperty from = null;
+          if (d.has("value_from")) {
+            Node.Mapping f = d.map("value_from").allow("module", "noun", "property");
+            from = new Requirement.CmdletProperty(
+                new CmdletQuery(f.optText("module", "Microsoft.Exchange.Management.PowerShell.SnapIn"), "Get", f.text("noun")),
+                f.text("property"));
+          }
           String v = d.has("value") ? d.text("value") : null;
           Datatype dt = d.optParsed("datatype", Datatype::parse, v == null ? Datatype.STRING : inferType(v));
           r = new Requirement(prop, d.optParsed("operation", Operation::parse, Operation.EQUALS),
-              v == null ? null : dt == Datatype.BOOLEAN ? canonical(v) : v, dt, ref);
+              v == null ? null : dt == Datatype.BOOLEAN ? canonical(v) : v, dt, ref, from);
         }
         out.put(prop, r);
       }

@@ -29,6 +29,7 @@ public record AutomatedCheck(
     for (int i = 0; i < branches.size() - 1; i++) {
       if (branches.get(i).otherwise()) throw new IllegalArgumentException("only the last branch may be 'otherwise'");
     }
+    if (branches.stream().allMatch(Branch::exempt)) throw new IllegalArgumentException("every branch is exempt: nothing to check");
   }
 
   /**
@@ -41,10 +42,15 @@ public record AutomatedCheck(
     public Branch {
       when = List.copyOf(when);
       require = List.copyOf(require);
-      if (require.isEmpty()) throw new IllegalArgumentException("branch '" + description + "' requires nothing");
+      if (require.isEmpty() && when.isEmpty()) {
+        throw new IllegalArgumentException("branch '" + description + "' neither selects nor requires anything");
+      }
     }
 
     public boolean otherwise() { return when.isEmpty(); }
+
+    /** Objects in an exempt branch are out of the rule's scope (e.g. Internet-facing connectors). */
+    public boolean exempt() { return require.isEmpty(); }
   }
 
   /** Every property the check reads, in first-mention order: what the cmdlet must select. */

@@ -70,7 +70,8 @@ class ContentImportTest {
     assertThat(b).isEqualTo(DisaBenchmarkImporter.read(Fixtures.resource("disa/small-stig.xml"),
         ContentLoader.loadCcis(Fixtures.content().resolve("cci.yaml"))).benchmark());
     // The other benchmark still loads with the grown CCI table.
-    assertThat(ContentLoader.load(content.resolve("exchange-2016-edge")).currentRules()).hasSize(1);
+    assertThat(ContentLoader.load(content.resolve("exchange-2016-edge")).currentRules())
+        .hasSize(ContentLoader.load(Fixtures.content().resolve("exchange-2016-edge")).currentRules().size());
   }
 
   @Test
@@ -78,9 +79,13 @@ class ContentImportTest {
     Path content = Fixtures.copyContent(tmp.resolve("content"));
     Path bad = tmp.resolve("bad.xml");
     Files.writeString(bad, "<Benchmark xmlns='http://checklists.nist.gov/xccdf/1.2'/>");
+    long before;
+    try (Stream<Path> s = Files.walk(content)) {
+      before = s.filter(Files::isRegularFile).count();
+    }
     assertThatThrownBy(() -> ContentImport.importDisa(bad, content, null)).isInstanceOf(ImportException.class);
     try (Stream<Path> s = Files.walk(content)) {
-      assertThat(s.filter(Files::isRegularFile).count()).isEqualTo(4);
+      assertThat(s.filter(Files::isRegularFile).count()).isEqualTo(before);
     }
   }
 }

@@ -39,6 +39,31 @@ public final class OvalRenderer {
   private static final int REQUIREMENT_STATE = 50;
   private static final int BRANCH_TEST = 70;
   private static final int EXISTENCE_TEST = 99;
+  private static final int VALUE_VARIABLE = 80;
+  private static final int SOURCE_OBJECT = 90;
+
+  /**
+   * The benchmark Values a rule's OVAL reads, with the external variable each is exported to (the
+   * XCCDF check names them in check-export).
+   */
+  public static Map<String, String> exportedValues(Rule r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (r.automated() == null) return out;
+    for (Branch b : r.automated().branches()) {
+      for (Requirement q : concat(b.when(), b.require())) {
+        if (q.valueRef() != null && !out.containsKey(q.valueRef())) {
+          out.put(q.valueRef(), Ids.ovalPart(r, "var", VALUE_VARIABLE + out.size()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Requirement> concat(List<Requirement> a, List<Requirement> b) {
+    List<Requirement> l = new ArrayList<>(a);
+    l.addAll(b);
+    return l;
+  }
 
   private OvalRenderer() {}
 
@@ -110,6 +135,7 @@ public final class OvalRenderer {
     final E tests;
     final E objects;
     final E states;
+    final E variables;
 
     Doc(GeneratorInfo gen) {
       root = xml.root(OVAL_DEF, "oval_definitions");
@@ -122,11 +148,12 @@ public final class OvalRenderer {
       tests = root.add(OVAL_DEF, "tests");
       objects = root.add(OVAL_DEF, "objects");
       states = root.add(OVAL_DEF, "states");
+      variables = root.add(OVAL_DEF, "variables");
     }
 
     /** The schema forbids empty sections. */
     Document finish() {
-      for (E section : List.of(definitions, tests, objects, states)) {
+      for (E section : List.of(definitions, tests, objects, states, variables)) {
         if (!section.element().hasChildNodes()) root.element().removeChild(section.element());
       }
       return xml.document();
@@ -166,6 +193,7 @@ public final class OvalRenderer {
       boolean single = branches.size() == 1 && branches.get(0).otherwise();
       for (int i = 0; i < branches.size(); i++) {
         Branch br = branches.get(i);
+        if (br.exempt()) continue;
         String objectRef = single ? base : branchObject(base, i, objectLabel);
         String tst = Ids.ovalPart(rule, "tst", BRANCH_TEST + i);
         String ste = requirementState(br, i);
@@ -190,7 +218,8 @@ public final class OvalRenderer {
       StringBuilder sb = new StringBuilder("For each object returned by ").append(check.query().cmdlet()).append(": ");
       List<String> cases = new ArrayList<>();
       for (Branch b : check.branches()) {
-        cases.add((b.otherwise() ? "otherwise" : "if " + describeAll(b.when())) + ", " + describeAll(b.require()));
+        cases.add((b.otherwise() ? "otherwise" : "if " + describeAll(b.when())) + ", "
+            + (b.exempt() ? "out of scope (" + b.description() + ")" : describeAll(b.require())));
       }
       sb.append(String.join("; ", cases)).append('.');
       sb.append(check.whenNone() == AutomatedCheck.Verdict.PASS
@@ -258,11 +287,51 @@ public final class OvalRenderer {
         E f = value.add(OVAL_DEF, "field").attr("name", field(r.property()))
             .attr("datatype", r.datatype().oval()).attr("operation", r.operation().oval());
         if (r.valueRef() != null) {
-          f.attr("var_ref", "oval:" + Ids.OVAL_STIG_NS + ":var:" + r.valueRef());
+          f.attr("var_ref", externalVariable(r));
+        } else if (r.from() != null) {
+          f.attr("var_ref", sourceVariable(r));
         } else {
           f.text(r.value());
         }
       }
+    }
+
+    private final Map<String, String> externals = new LinkedHashMap<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
+
+    /** A site Value: an external variable the XCCDF check exports the Value to. */
+    private String externalVariable(Requirement r) {
+      return externals.computeIfAbsent(r.valueRef(), ref -> {
+        String id = exportedValues(rule).get(ref);
+        d.variables.add(OVAL_DEF, "external_variable").attr("id", id).attr("version", "1")
+            .attr("datatype", r.datatype().oval()).attr("comment", "site value " + ref + " (XCCDF Value)");
+        return id;
+      });
+    }
+
+    /** Another cmdlet's property on the same host: its object and a local variable reading the field. */
+    private String sourceVariable(Requirement r) {
+      String key = r.from().query().cmdlet() + "." + r.from().property();
+      return sources.computeIfAbsent(key, k -> {
+        int n = SOURCE_OBJECT + sources.size();
+        String obj = Ids.ovalPart(rule, "obj", n);
+        String var = Ids.ovalPart(rule, "var", n);
+        E o = d.objects.add(OVAL_DEF_WIN, "cmdlet_object").attr("id", obj).attr("version", "1")
+            .attr("comment", k + " (" + r.from().query().cmdlet() + ")");
+        o.add(OVAL_DEF_WIN, "module_name", r.from().query().module());
+        o.add(OVAL_DEF_WIN, "module_id").attr(XSI, "nil", "true");
+        o.add(OVAL_DEF_WIN, "module_version").attr("datatype", "version").attr(XSI, "nil", "true");
+        o.add(OVAL_DEF_WIN, "verb", r.from().query().verb());
+        o.add(OVAL_DEF_WIN, "noun", r.from().query().noun());
+        o.add(OVAL_DEF_WIN, "parameters").attr("datatype", "record").attr(XSI, "nil", "true");
+        E select = o.add(OVAL_DEF_WIN, "select").attr("datatype", "record");
+        select.add(OVAL_DEF, "field", r.from().property()).attr("name", field(r.from().property()));
+        E v = d.variables.add(OVAL_DEF, "local_variable").attr("id", var).attr("version", "1")
+            .attr("datatype", r.datatype().oval()).attr("comment", k + " on this host");
+        v.add(OVAL_DEF, "object_component").attr("object_ref", obj).attr("item_field", "value")
+            .attr("record_field", field(r.from().property()));
+        return var;
+      });
     }
 
     /** OVAL record field names must be lower-case. */

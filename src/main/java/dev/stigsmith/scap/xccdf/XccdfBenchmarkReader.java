@@ -44,11 +44,19 @@ public final class XccdfBenchmarkReader {
   private static final Pattern XCCDF_ID = Pattern.compile("xccdf_[^_]+_[a-z]+_(.+)");
 
   /** Where a rule's OVAL check is: the href (file / catalog name) and the definition id. */
-  public record OvalRef(String href, String definitionId) {}
+  public record OvalRef(String href, String definitionId, Map<String, String> exports) {
+    public OvalRef(String href, String definitionId) {
+      this(href, definitionId, Map.of());
+    }
+  }
 
   /** The model plus what evaluation needs that the model does not say. */
+  /**
+   * @param valueDefaults XCCDF Value id → its default value
+   */
   public record Loaded(Benchmark benchmark, String xccdfId, Map<RuleId, String> xccdfRuleIds,
-      Map<RuleId, OvalRef> ovalChecks, Map<String, String> profileXccdfIds, String platformIdref) {}
+      Map<RuleId, OvalRef> ovalChecks, Map<String, String> profileXccdfIds, String platformIdref,
+      Map<String, String> valueDefaults) {}
 
   private XccdfBenchmarkReader() {}
 
@@ -88,8 +96,10 @@ public final class XccdfBenchmarkReader {
         xccdfRuleIds.put(rule.ruleId(), r.getAttribute("id"));
         for (Element c : children(r, XCCDF12, "check")) {
           if (XccdfRenderer.OVAL_SYSTEM.equals(c.getAttribute("system"))) {
+            Map<String, String> exports = new LinkedHashMap<>();
+            for (Element x : children(c, XCCDF12, "check-export")) exports.put(x.getAttribute("value-id"), x.getAttribute("export-name"));
             child(c, XCCDF12, "check-content-ref").ifPresent(ref ->
-                checks.putIfAbsent(rule.ruleId(), new OvalRef(ref.getAttribute("href"), ref.getAttribute("name"))));
+                checks.putIfAbsent(rule.ruleId(), new OvalRef(ref.getAttribute("href"), ref.getAttribute("name"), exports)));
           }
         }
         if (reference == null) reference = dpmsReference(r);
@@ -112,7 +122,9 @@ public final class XccdfBenchmarkReader {
       profiles.add(new Profile(pid, text(childText(p, XCCDF12, "title")), text(childText(p, XCCDF12, "description")), selected));
     }
     List<Value> values = new ArrayList<>();
+    Map<String, String> valueDefaults = new LinkedHashMap<>();
     for (Element v : children(bm, XCCDF12, "Value")) {
+      valueDefaults.put(v.getAttribute("id"), text(childText(v, XCCDF12, "value")));
       String type = v.getAttribute("type");
       values.add(new Value(strip(v.getAttribute("id")), text(childText(v, XCCDF12, "title")),
           text(childText(v, XCCDF12, "description")),
@@ -127,7 +139,7 @@ public final class XccdfBenchmarkReader {
         text(childText(bm, XCCDF12, "notice")), source, "UNCLASSIFIED",
         reference == null ? new Reference("", "DISA", "", "", "") : reference,
         platform, profiles, values, rules, ccis);
-    return new Loaded(b, xccdfId, xccdfRuleIds, checks, profileIds, platformIdref);
+    return new Loaded(b, xccdfId, xccdfRuleIds, checks, profileIds, platformIdref, valueDefaults);
   }
 
   private static Rule rule(Element group, Element r, Map<String, Cci> ccis) {

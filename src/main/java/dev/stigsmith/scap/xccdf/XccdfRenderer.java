@@ -14,6 +14,7 @@ import dev.stigsmith.model.Status;
 import dev.stigsmith.model.Value;
 import dev.stigsmith.scap.GeneratorInfo;
 import dev.stigsmith.scap.Ids;
+import dev.stigsmith.scap.oval.OvalRenderer;
 import dev.stigsmith.xml.XmlBuilder;
 import dev.stigsmith.xml.XmlBuilder.E;
 import java.util.ArrayList;
@@ -145,6 +146,8 @@ public final class XccdfRenderer {
     }
     if (current && r.isAutomated()) {
       E check = e.add(XCCDF12, "check").attr("system", OVAL_SYSTEM);
+      OvalRenderer.exportedValues(r).forEach((value, variable) ->
+          check.add(XCCDF12, "check-export").attr("value-id", Ids.value(value)).attr("export-name", variable));
       check.add(XCCDF12, "check-content-ref").attr("href", ovalHref).attr("name", Ids.ovalDefinition(r));
     }
     // DISA's manual check stays available to people (and to STIG Viewer exports) after the OVAL one,

@@ -75,7 +75,7 @@ public final class Evaluator {
       String href = hrefs.iterator().next();
       defs = definitions(source, href, true);
     }
-    Map<String, List<String>> external = sel.externalVariables();
+    Map<String, List<String>> external = sel.externalVariables(loaded);
     Applicability applicability = applicability(source, loaded, host, req.time());
 
     SystemCharacteristics sc = null;
@@ -208,9 +208,23 @@ public final class Evaluator {
   }
 
   /** Which rules a profile and tailoring select, and the values they set. */
-  private record Selection(String profileId, Set<String> vulnIds, Map<String, List<String>> externalVariables) {
+  private record Selection(String profileId, Set<String> vulnIds, Map<String, String> setValues) {
     boolean selected(Rule r) {
       return r.current() && (vulnIds == null || vulnIds.contains(r.vulnId()));
+    }
+
+    /** XCCDF Values (tailored, else default) exported to the OVAL external variables of selected rules. */
+    Map<String, List<String>> externalVariables(XccdfBenchmarkReader.Loaded loaded) {
+      Map<String, List<String>> vars = new LinkedHashMap<>();
+      for (Rule r : loaded.benchmark().currentRules()) {
+        OvalRef ref = loaded.ovalChecks().get(r.ruleId());
+        if (ref == null || !selected(r)) continue;
+        ref.exports().forEach((valueId, variable) -> {
+          String v = setValues.getOrDefault(valueId, loaded.valueDefaults().get(valueId));
+          if (v != null) vars.put(variable, List.of(v));
+        });
+      }
+      return vars;
     }
 
     static Selection of(XccdfBenchmarkReader.Loaded loaded, String profileId, Tailoring tailoring)
@@ -230,7 +244,7 @@ public final class Evaluator {
         }
         vulns = new LinkedHashSet<>(p.get().selectedVulnIds());
       }
-      Map<String, List<String>> vars = new LinkedHashMap<>();
+      Map<String, String> vars = new LinkedHashMap<>();
       if (tp != null) {
         if (vulns == null) vulns = new LinkedHashSet<>(b.currentRules().stream().map(Rule::vulnId).toList());
         for (Map.Entry<String, Boolean> s : tp.selections().entrySet()) {
@@ -238,7 +252,7 @@ public final class Evaluator {
           if (vuln == null) throw new EvaluationException("tailoring selects '" + s.getKey() + "', which the benchmark does not have");
           if (s.getValue()) vulns.add(vuln); else vulns.remove(vuln);
         }
-        tp.values().forEach((k, v) -> vars.put(k, List.of(v)));
+        vars.putAll(tp.values());
       }
       return new Selection(stripProfile(profileId), vulns, vars);
     }
