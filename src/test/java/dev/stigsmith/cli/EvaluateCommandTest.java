@@ -48,7 +48,10 @@ class EvaluateCommandTest {
   void singleMessagePerRuleResultCarriesTheEvidence() throws Exception {
     evaluate("edge-noncompliant.json");
     String xml = Files.readString(tmp.resolve("out/EDGE02/xccdf-testresult.xml"));
-    assertThat(xml).containsOnlyOnce("<xccdf:message severity=\"info\">")
+    int start = xml.indexOf("<xccdf:rule-result idref=\"xccdf_dev.stigsmith_rule_SV-221218r879636_rule\"");
+    String ruleResult = xml.substring(start, xml.indexOf("</xccdf:rule-result>", start));
+    assertThat(ruleResult).containsOnlyOnce("<xccdf:message severity=\"info\">").contains("RequireTLS=False");
+    assertThat(xml)
         .contains("test-system=\"cpe:/a:stigsmith:stigsmith:")
         .contains("<xccdf:target>EDGE02</xccdf:target>")
         .contains("idref=\"xccdf_dev.stigsmith_rule_SV-221218r879636_rule\"");

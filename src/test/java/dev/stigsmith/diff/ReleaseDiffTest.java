@@ -71,7 +71,7 @@ class ReleaseDiffTest {
 
   @Test
   void automatedRulesWhoseTextChangedAreFlagged(@TempDir Path tmp) throws Exception {
-    Path content = Fixtures.copyContent(tmp.resolve("content"));
+    Path content = Fixtures.copyOneRuleContent(tmp.resolve("content"));
     ReleaseDiff d = ReleaseDiff.compare(ReleaseDiff.load(content), ReleaseDiff.load(Fixtures.resource("disa/edge-next-release.xml")));
     assertThat(d.added()).extracting(ReleaseDiff.RuleRef::vulnId).containsExactly("V-300001");
     assertThat(d.removed()).isEmpty();

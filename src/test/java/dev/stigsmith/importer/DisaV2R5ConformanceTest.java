@@ -49,7 +49,8 @@ class DisaV2R5ConformanceTest {
       public String getPrefix(String u) { return null; }
       public java.util.Iterator<String> getPrefixes(String u) { return null; }
     });
-    result = DisaBenchmarkImporter.read(Fixtures.disaV2R5(), ContentLoader.loadCcis(Fixtures.content().resolve("cci.yaml")));
+    result = DisaBenchmarkImporter.read(Fixtures.disaV2R5(), ContentLoader.loadCcis(
+        Fixtures.copyOneRuleContent(java.nio.file.Files.createTempDirectory("one-rule")).resolve("cci.yaml")));
     imported = result.benchmark();
   }
 
@@ -152,15 +153,7 @@ class DisaV2R5ConformanceTest {
 
   @Test
   void reimportIntoOurContentKeepsTheRuleAndAddsTheRest(@TempDir Path tmp) throws Exception {
-    Path content = Fixtures.copyContent(tmp.resolve("content"));
-    // Start from content holding EX16-ED-000170 only, as before the whole STIG was imported.
-    try (var dirs = java.nio.file.Files.list(content.resolve("exchange-2016-edge/rules"))) {
-      for (Path d : dirs.filter(d -> !d.endsWith("EX16-ED-000170")).toList()) {
-        try (var files = java.nio.file.Files.walk(d)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-      }
-    }
+    Path content = Fixtures.copyOneRuleContent(tmp.resolve("content"));
     Benchmark before = ContentLoader.load(content.resolve("exchange-2016-edge"));
     ContentImport.Report report = ContentImport.importDisa(Fixtures.disaV2R5(), content, null);
     assertThat(report.changes()).hasSize(67).allMatch(c -> c.kind() == ContentImport.Kind.ADDED);

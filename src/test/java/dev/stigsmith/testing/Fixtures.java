@@ -24,6 +24,31 @@ public final class Fixtures {
     return Path.of("../shared/disa/U_MS_Exchange_2016_Edge_Transport_Server_STIG_V2R5_Manual-xccdf.xml");
   }
 
+  /**
+   * Content as it was before the whole STIG was imported: the Edge benchmark with EX16-ED-000170
+   * only and a CCI table of its one CCI, so import and diff tests see a known small starting point.
+   */
+  public static Path copyOneRuleContent(Path to) throws IOException {
+    copyContent(to);
+    Path rules = to.resolve("exchange-2016-edge/rules");
+    try (Stream<Path> dirs = Files.list(rules)) {
+      for (Path d : dirs.filter(d -> !d.endsWith("EX16-ED-000170")).toList()) {
+        try (Stream<Path> files = Files.walk(d)) {
+          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+      }
+    }
+    Files.writeString(to.resolve("cci.yaml"), ONE_CCI);
+    return to;
+  }
+
+  public static final String ONE_CCI = """
+      ccis:
+        - id: CCI-001184
+          nist: [SC-23]
+          definition: The information system protects the authenticity of communications sessions.
+      """;
+
   /** A copy of the project's content folder at {@code to}, for tests that write into it. */
   public static Path copyContent(Path to) throws IOException {
     Path from = content();
