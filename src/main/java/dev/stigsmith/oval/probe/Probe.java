@@ -19,6 +19,7 @@ import dev.stigsmith.oval.model.OvalState;
 import dev.stigsmith.oval.model.OvalTest;
 import dev.stigsmith.oval.model.SystemCharacteristics;
 import dev.stigsmith.oval.model.SystemInfo;
+import dev.stigsmith.oval.model.Variable;
 import dev.stigsmith.oval.model.Versions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,11 @@ public final class Probe {
     Probe p = new Probe(defs, host, externalVars);
     for (OvalTest t : defs.tests()) {
       if (t.objectRef() != null) p.collect(t.objectRef());
+    }
+    // States compare with variables that read other objects (e.g. the global MaxSendSize): the engine
+    // finds those items only through collected_objects, so collect them too.
+    for (Variable v : defs.variables()) {
+      if (v instanceof Variable.Local l && l.component() instanceof Variable.ObjectComponent oc) p.collect(oc.objectRef());
     }
     List<CollectedObject> objects = new ArrayList<>();
     for (OvalObject o : defs.objects()) {
