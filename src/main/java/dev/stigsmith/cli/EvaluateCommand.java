@@ -54,11 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Result formats, comma-separated: all, xccdf, arf, stig-manager, ckl, cklb, html, json, junit (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--answers", paramLabel = "FILE", description = "Answer file (YAML): comments and overrides per STIG ID or Vuln ID.")
-  Path answers;
-
-  @Option(names = "--previous", paramLabel = "CHECKLIST", description = "A previous .ckl/.cklb of the same STIG whose comments and manual reviews carry over.")
-  Path previous;
+  @CommandLine.Mixin ResultOptions extras;
 
   @Option(names = "--timestamp", paramLabel = "TIME",
       description = "Evaluation time to record (epoch seconds or ISO-8601). Default: $SOURCE_DATE_EPOCH, else now.")
@@ -68,16 +64,11 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     Instant time = Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH"));
     if (time == null) time = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    Set<ResultFormat> formats;
-    try {
-      formats = ResultFormat.parseList(format);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
+    Set<ResultFormat> formats = ResultOptions.formats(spec, format);
     EvaluateJob.Outcome outcome;
     try {
       outcome = EvaluateJob.run(new EvaluateJob.Options(content, hostData, profile, tailoring, out, scOut, time,
-          Version.current(), formats, answers, previous));
+          Version.current(), formats, extras.answers, extras.previous));
     } catch (EvaluateJob.InputException e) {
       throw new UserError(e.getMessage(), 1);
     }

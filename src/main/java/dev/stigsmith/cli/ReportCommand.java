@@ -9,12 +9,12 @@ import dev.stigsmith.scap.xccdf.TestResultReader;
 import dev.stigsmith.xml.XmlInputException;
 import dev.stigsmith.xml.XmlOutput;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,23 +38,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "Formats, comma-separated: stig-manager, ckl, cklb, html, json, junit (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--answers", paramLabel = "FILE", description = "Answer file (YAML) to apply.")
-  Path answers;
-
-  @Option(names = "--previous", paramLabel = "CHECKLIST", description = "A previous .ckl/.cklb to carry comments and manual reviews from.")
-  Path previous;
+  @Mixin ResultOptions extras;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
   public Integer call() {
-    Set<ResultFormat> formats;
-    try {
-      formats = EnumSet.copyOf(ResultFormat.parseList(format));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
+    Set<ResultFormat> formats = ResultOptions.formats(spec, format);
     formats.removeIf(ResultFormat::needsEvaluation);
     if (formats.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -62,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     try {
       TestResult tr = TestResultReader.read(results);
-      ResultExports.Rendered r = ResultExports.render(tr, formats, answers, previous, "stigsmith " + Version.current());
+      ResultExports.Rendered r = ResultExports.render(tr, formats, extras.answers, extras.previous, "stigsmith " + Version.current());
       Path dir = out.resolve(ResultExports.safeFileName(tr.target().hostName()));
       r.notes().forEach(n -> spec.commandLine().getOut().println(n));
       r.files().forEach((name, bytes) -> {

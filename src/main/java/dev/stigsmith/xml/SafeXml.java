@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,17 +26,26 @@ import org.xml.sax.SAXParseException;
 public final class SafeXml {
   private SafeXml() {}
 
+  /** Parser features that close every door to DTDs and external entities. */
+  private static final Map<String, Boolean> HARDENING = hardening();
+
+  private static Map<String, Boolean> hardening() {
+    Map<String, Boolean> m = new LinkedHashMap<>();
+    m.put(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    m.put("http://apache.org/xml/features/disallow-doctype-decl", true);
+    m.put("http://xml.org/sax/features/external-general-entities", false);
+    m.put("http://xml.org/sax/features/external-parameter-entities", false);
+    m.put("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return m;
+  }
+
   public static DocumentBuilderFactory documentBuilderFactory() {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setXIncludeAware(false);
     f.setExpandEntityReferences(false);
     try {
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      for (Map.Entry<String, Boolean> e : HARDENING.entrySet()) f.setFeature(e.getKey(), e.getValue());
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("XML parser cannot be hardened", e);
     }
@@ -59,11 +70,7 @@ public final class SafeXml {
     f.setNamespaceAware(true);
     f.setXIncludeAware(false);
     try {
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      for (Map.Entry<String, Boolean> e : HARDENING.entrySet()) f.setFeature(e.getKey(), e.getValue());
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("XML parser cannot be hardened", e);
     }
