@@ -7,6 +7,9 @@ import dev.stigsmith.results.Override;
 import dev.stigsmith.results.RuleResult;
 import dev.stigsmith.results.Target;
 import dev.stigsmith.results.TestResult;
+import dev.stigsmith.scap.xccdf.TestResultRenderer;
+import java.util.ArrayList;
+import java.util.List;
 import dev.stigsmith.xml.Ns;
 import dev.stigsmith.xml.XmlBuilder;
 import dev.stigsmith.xml.XmlOutput;
@@ -73,7 +76,7 @@ public final class StigManagerXccdfWriter {
     }
     Map<Rule, RuleResult> results = Checklist.currentResults(tr);
     for (Rule r : results.keySet()) group(root, r);
-    testResult(root.add(Ns.XCCDF12, "TestResult"), tr, profile, results);
+    testResult(root.add(Ns.XCCDF12, "TestResult"), tr, results);
     return x.document();
   }
 
@@ -102,60 +105,31 @@ public final class StigManagerXccdfWriter {
     for (String cci : r.ccis()) parent.add(Ns.XCCDF12, "ident", cci).attr("system", CCI_SYSTEM);
   }
 
-  private static void testResult(XmlBuilder.E t, TestResult tr, Profile profile, Map<Rule, RuleResult> results) {
-    Benchmark b = tr.benchmark();
-    Instant end = tr.endTime() != null ? tr.endTime() : tr.startTime();
-    t.attr("id", ExportIds.disaTestResult(b))
-        .attr("start-time", time(tr.startTime()))
-        .attr("end-time", time(end))
-        .attr("test-system", tr.testSystem() == null || tr.testSystem().isBlank() ? DEFAULT_TEST_SYSTEM : tr.testSystem())
-        .attr("version", b.version());
-    t.add(Ns.XCCDF12, "title", "stigsmith evaluation of " + b.id() + " " + b.versionRelease());
-    if (tr.identity() != null) {
-      t.add(Ns.XCCDF12, "identity", tr.identity()).attr("authenticated", "false").attr("privileged", "false");
-    }
-    if (profile != null) t.add(Ns.XCCDF12, "profile").attr("idref", profileId(profile));
+  /**
+   * The TestResult itself is the shared XCCDF writer's, with DISA's ids, results mapped onto the
+   * benchmark's current rules, and the asset facts STIG Manager reads.
+   */
+  private static void testResult(XmlBuilder.E t, TestResult tr, Map<Rule, RuleResult> results) {
+    List<RuleResult> mapped = new ArrayList<>();
+    results.forEach((rule, rr) -> {
+      if (rr != null) mapped.add(new RuleResult(rule, rr.result(), rr.time(), rr.evidence(), rr.override(), rr.comment()));
+    });
     Target target = tr.target();
+    List<Target.Fact> facts = new ArrayList<>();
     String host = target == null || target.hostName() == null ? "" : target.hostName();
-    t.add(Ns.XCCDF12, "target", host);
+    facts.add(new Target.Fact(ASSET_FACT + "name", "string", host));
     if (target != null) {
-      for (String ip : target.ipAddresses()) t.add(Ns.XCCDF12, "target-address", ip);
-      XmlBuilder.E facts = t.add(Ns.XCCDF12, "target-facts");
-      fact(facts, ASSET_FACT + "name", "string", host);
-      if (target.fqdn() != null && !target.fqdn().isEmpty()) fact(facts, ASSET_FACT + "fqdn", "string", target.fqdn());
-      if (!target.ipAddresses().isEmpty()) fact(facts, ASSET_FACT + "ip", "string", target.ipAddresses().get(0));
-      if (!target.macAddresses().isEmpty()) fact(facts, ASSET_FACT + "mac", "string", target.macAddresses().get(0));
-      for (Target.Fact f : target.facts()) fact(facts, f.name(), f.type() == null ? "string" : f.type(), f.value());
+      if (target.fqdn() != null && !target.fqdn().isEmpty()) facts.add(new Target.Fact(ASSET_FACT + "fqdn", "string", target.fqdn()));
+      if (!target.ipAddresses().isEmpty()) facts.add(new Target.Fact(ASSET_FACT + "ip", "string", target.ipAddresses().get(0)));
+      if (!target.macAddresses().isEmpty()) facts.add(new Target.Fact(ASSET_FACT + "mac", "string", target.macAddresses().get(0)));
+      facts.addAll(target.facts());
     }
-    for (Map.Entry<Rule, RuleResult> e : results.entrySet()) {
-      if (e.getValue() != null) ruleResult(t, e.getKey(), e.getValue(), end);
-    }
-    t.add(Ns.XCCDF12, "score", decimal(tr.score()))
-        .attr("system", "urn:xccdf:scoring:default").attr("maximum", decimal(tr.maxScore()));
-  }
-
-  private static void fact(XmlBuilder.E facts, String name, String type, String value) {
-    facts.add(Ns.XCCDF12, "fact", value == null ? "" : value).attr("name", name).attr("type", type);
-  }
-
-  private static void ruleResult(XmlBuilder.E t, Rule rule, RuleResult rr, Instant end) {
-    Instant when = rr.time() != null ? rr.time() : end;
-    XmlBuilder.E r = t.add(Ns.XCCDF12, "rule-result").attr("idref", ExportIds.disaRule(rule))
-        .attr("role", "full").attr("time", time(when)).attr("severity", rule.severity().xccdf())
-        .attr("weight", rule.weight());
-    r.add(Ns.XCCDF12, "result", rr.effectiveResult().xccdf());
-    Override o = rr.override();
-    if (o != null) {
-      XmlBuilder.E ov = r.add(Ns.XCCDF12, "override")
-          .attr("time", time(o.time() != null ? o.time() : when))
-          .attr("authority", o.authority() == null || o.authority().isBlank() ? "unknown" : o.authority());
-      ov.add(Ns.XCCDF12, "old-result", o.oldResult().xccdf());
-      ov.add(Ns.XCCDF12, "new-result", o.newResult().xccdf());
-      ov.add(Ns.XCCDF12, "remark", o.remark() == null ? "" : o.remark());
-    }
-    idents(r, rule);
-    // STIG Manager reads finding details from exactly one message with a severity; more would be ignored.
-    if (!rr.evidence().isEmpty()) r.add(Ns.XCCDF12, "message", rr.message()).attr("severity", "info");
+    Target withFacts = new Target(host, target == null ? null : target.fqdn(),
+        target == null ? List.of() : target.ipAddresses(), target == null ? List.of() : target.macAddresses(), facts);
+    String testSystem = tr.testSystem() == null || tr.testSystem().isBlank() ? DEFAULT_TEST_SYSTEM : tr.testSystem();
+    TestResult forStigManager = new TestResult(tr.benchmark(), tr.profileId(), withFacts, tr.startTime(),
+        tr.endTime() != null ? tr.endTime() : tr.startTime(), testSystem, tr.identity(), mapped, tr.score(), tr.maxScore());
+    TestResultRenderer.fill(t, forStigManager, TestResultRenderer.IdScheme.disa(tr), null, null);
   }
 
   static String time(Instant i) {

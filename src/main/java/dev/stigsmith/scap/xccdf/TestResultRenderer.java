@@ -77,7 +77,8 @@ public final class TestResultRenderer {
     return doc;
   }
 
-  private static void fill(E e, TestResult tr, IdScheme ids, CheckRefs checks, String benchmarkHref) {
+  /** Fills a TestResult element made by the caller (whose builder declares the XCCDF 1.2 namespace). */
+  public static void fill(E e, TestResult tr, IdScheme ids, CheckRefs checks, String benchmarkHref) {
     e.attr("id", ids.testResultId()).attr("start-time", time(tr.startTime())).attr("end-time", time(tr.endTime()))
         .attr("test-system", tr.testSystem()).attr("version", tr.benchmark().version() + "." + tr.benchmark().release());
     if (benchmarkHref != null) e.add(XCCDF12, "benchmark").attr("href", benchmarkHref).attr("id", ids.benchmarkId());
@@ -95,33 +96,32 @@ public final class TestResultRenderer {
       for (Target.Fact f : t.facts()) facts.add(XCCDF12, "fact", f.value()).attr("name", f.name()).attr("type", f.type());
     }
     if (tr.benchmark().platform() != null && !tr.benchmark().platform().cpeName().isEmpty()) e.add(XCCDF12, "platform").attr("idref", tr.benchmark().platform().cpeName());
-    for (RuleResult rr : tr.ruleResults()) ruleResult(e, rr, ids, checks);
+    for (RuleResult rr : tr.ruleResults()) ruleResult(e, tr, rr, ids, checks);
     e.add(XCCDF12, "score", score(tr.score())).attr("system", "urn:xccdf:scoring:default").attr("maximum", score(tr.maxScore()));
   }
 
-  private static void ruleResult(E parent, RuleResult rr, IdScheme ids, CheckRefs checks) {
+  private static void ruleResult(E parent, TestResult tr, RuleResult rr, IdScheme ids, CheckRefs checks) {
     Rule r = rr.rule();
     E e = parent.add(XCCDF12, "rule-result").attr("idref", ids.ruleId().apply(r)).attr("role", "full")
-        .attr("time", time(rr.time())).attr("severity", r.severity().xccdf()).attr("weight", r.weight())
+        .attr("time", time(rr.time() != null ? rr.time() : tr.endTime())).attr("severity", r.severity().xccdf()).attr("weight", r.weight())
         .attr("version", r.stigId());
     // XCCDF: result is the final verdict; an override keeps the tool's own as old-result.
     e.add(XCCDF12, "result", rr.effectiveResult().xccdf());
     Override o = rr.override();
     if (o != null) {
-      E ov = e.add(XCCDF12, "override").attr("time", time(o.time())).attr("authority", o.authority());
+      E ov = e.add(XCCDF12, "override").attr("time", time(o.time() != null ? o.time() : tr.endTime()))
+          .attr("authority", o.authority() == null || o.authority().isBlank() ? "unknown" : o.authority());
       ov.add(XCCDF12, "old-result", o.oldResult().xccdf());
       ov.add(XCCDF12, "new-result", o.newResult().xccdf());
-      ov.add(XCCDF12, "remark", o.remark());
+      ov.add(XCCDF12, "remark", o.remark() == null ? "" : o.remark());
     }
     e.add(XCCDF12, "ident", r.ruleId().toString()).attr("system", XccdfRenderer.RULE_ID_SYSTEM);
     e.add(XCCDF12, "ident", r.vulnId()).attr("system", XccdfRenderer.VULN_ID_SYSTEM);
     for (String legacy : r.legacyIds()) e.add(XCCDF12, "ident", legacy).attr("system", XccdfRenderer.LEGACY_SYSTEM);
     for (String cci : r.ccis()) e.add(XCCDF12, "ident", cci).attr("system", XccdfRenderer.CCI_SYSTEM);
+    // One message only, holding the evidence: STIG Manager reads a single message with a severity as
+    // the finding details. People's comments belong to checklists and overrides, not here.
     String message = rr.message();
-    if (rr.comment() != null && !rr.comment().isBlank()) {
-      message = message.isEmpty() ? "Comment: " + rr.comment() : message + "\nComment: " + rr.comment();
-    }
-    // One message only: STIG Manager ignores all but a single message with a severity.
     if (!message.isEmpty()) e.add(XCCDF12, "message", message).attr("severity", "info");
     String href = checks == null ? null : checks.href(r);
     if (href != null) {
@@ -134,7 +134,7 @@ public final class TestResultRenderer {
   }
 
   static String time(Instant t) {
-    return TIME.format(t.truncatedTo(ChronoUnit.SECONDS));
+    return t == null ? null : TIME.format(t.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String score(double d) {
