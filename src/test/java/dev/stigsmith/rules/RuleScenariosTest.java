@@ -9,6 +9,7 @@ import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.model.Rule;
 import dev.stigsmith.oval.engine.OvalResult;
 import dev.stigsmith.oval.model.SystemCharacteristicsWriter;
+import dev.stigsmith.oval.model.Variable;
 import dev.stigsmith.results.ResultType;
 import dev.stigsmith.results.RuleResult;
 import dev.stigsmith.scap.Ids;
@@ -25,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Each automated rule carries host-data scenarios in {@code rules/<STIG ID>/tests/}, named
@@ -83,14 +87,44 @@ class RuleScenariosTest {
     defs.appendChild(defs.importNode(ev.definitions().source(), true));
     XmlOutput.write(defs, work.resolve("defs.xml"));
     SystemCharacteristicsWriter.write(ev.systemCharacteristics(), work.resolve("sc.xml"));
-    Oscap.Run run = Oscap.run(work, "oval", "analyse", "--results", "results.xml", "defs.xml", "sc.xml");
-    // OpenSCAP 1.3.7 crashes comparing a boolean record field whose status is "does not exist"
-    // (a $null boolean); the document is schema-valid, so that is oscap's defect, not a disagreement.
-    assumeFalse(run.exitCode() == 139, "oscap 1.3.7 segfaults on a boolean field with status 'does not exist'");
+    List<String> args = new ArrayList<>(List.of("oval", "analyse", "--results", "results.xml"));
+    // Site Values reach OVAL as external variables; oscap must be given the same values we used.
+    if (writeVariables(ev, work.resolve("variables.xml"))) args.addAll(List.of("--variables", "variables.xml"));
+    args.addAll(List.of("defs.xml", "sc.xml"));
+    Oscap.Run run = Oscap.run(work, args.toArray(String[]::new));
+    // OpenSCAP 1.3.7 crashes comparing a boolean or int record field whose status is "does not exist"
+    // (a $null boolean or number); the document is schema-valid, so that is oscap's defect, not a disagreement.
+    assumeFalse(run.exitCode() == 139, "oscap 1.3.7 segfaults on a boolean or int field with status 'does not exist'");
     assertThat(run.exitCode()).as(run.output()).isZero();
     Matcher m = Pattern.compile("<definition[^>]*definition_id=\"" + Pattern.quote(defId) + "\"[^>]*result=\"([a-z ]+)\"")
         .matcher(Files.readString(work.resolve("results.xml")));
     assertThat(m.find()).isTrue();
     assertThat(m.group(1)).as("oscap vs stigsmith on " + name).isEqualTo(ours.xml());
+  }
+
+  /** The external variables the evaluation used, as an OVAL variables document; false when there are none. */
+  private static boolean writeVariables(Evaluator.Evaluation ev, Path file) throws Exception {
+    Map<String, List<String>> values = new TreeMap<>(ev.externalVariables());
+    values.keySet().retainAll(ev.definitions().variables().stream()
+        .filter(v -> v instanceof Variable.External).map(Variable::id).toList());
+    if (values.isEmpty()) return false;
+    String ns = "http://oval.mitre.org/XMLSchema/oval-variables-5";
+    Document doc = SafeXml.documentBuilder().newDocument();
+    Element root = (Element) doc.appendChild(doc.createElementNS(ns, "oval_variables"));
+    Element gen = (Element) root.appendChild(doc.createElementNS(ns, "generator"));
+    String common = "http://oval.mitre.org/XMLSchema/oval-common-5";
+    gen.appendChild(doc.createElementNS(common, "oval:schema_version")).setTextContent("5.11.2");
+    gen.appendChild(doc.createElementNS(common, "oval:timestamp")).setTextContent("2024-02-01T00:00:00");
+    Element vars = (Element) root.appendChild(doc.createElementNS(ns, "variables"));
+    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+      Variable.External ext = (Variable.External) ev.definitions().variable(e.getKey()).orElseThrow();
+      Element v = (Element) vars.appendChild(doc.createElementNS(ns, "variable"));
+      v.setAttribute("id", e.getKey());
+      v.setAttribute("datatype", ext.datatype());
+      v.setAttribute("comment", "site value");
+      for (String value : e.getValue()) v.appendChild(doc.createElementNS(ns, "value")).setTextContent(value);
+    }
+    XmlOutput.write(doc, file);
+    return true;
   }
 }
