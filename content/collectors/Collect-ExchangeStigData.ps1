@@ -1,66 +1,94 @@
+#Requires -Version 5.1
 <#
 .SYNOPSIS
     Collects the Exchange configuration stigsmith evaluates, as one JSON file.
 
 .DESCRIPTION
-    Runs a fixed list of read-only Exchange cmdlets (Get-* only) on this server, reads a few registry
-    keys and host facts, and writes them in the stigsmith host data format, version 1
-    (docs/hostdata-format.md). Values are normalised on the way: enums by name, sizes in bytes or
-    "Unlimited", time spans as "d.hh:mm:ss", multi-valued properties as arrays of strings.
+    Runs the read-only Exchange cmdlets listed in $Cmdlets below (Get-* only) on this server, reads the
+    registry keys listed in $RegistryKeys and a few host facts, and writes them in the stigsmith host data
+    format, version 1 (docs/hostdata-format.md). Values are normalised on the way: enums and flags by
+    name, sizes in bytes or "Unlimited", time spans as "[d.]hh:mm:ss", multi-valued properties as arrays
+    of strings, $null as null.
 
-    A cmdlet that fails is recorded with "ok": false and its error text; collection goes on.
-    Nothing on the server is changed. Run it in the Exchange Management Shell, or in Windows
-    PowerShell 5.1 / PowerShell 7 on the server (on an Edge Transport server the Exchange snap-in is
-    loaded when the cmdlets are missing).
+    A cmdlet that fails is recorded with "ok": false and its error text, and collection goes on; the
+    evaluator then reports "error" for the rules that need that cmdlet only. Nothing on the server is
+    changed: the only file written is -OutFile.
+
+    Run it in Windows PowerShell 5.1 on the server, or in the Exchange Management Shell. On an Edge
+    Transport server the Exchange snap-in is loaded when the Exchange cmdlets are missing. PowerShell 7
+    can run it only where the Exchange cmdlets are already there (a remote Exchange session), as
+    PowerShell 7 cannot load snap-ins.
 
 .PARAMETER OutFile
-    Where to write the JSON. Default: .\<COMPUTERNAME>-stigsmith.json
+    Where to write the JSON (UTF-8 without BOM). Default: <COMPUTERNAME>-stigsmith.json in the current
+    folder. An existing file is replaced only once the new one is complete.
+
+.EXAMPLE
+    .\Collect-ExchangeStigData.ps1
+
+    Writes EDGE01-stigsmith.json in the current folder (on a server named EDGE01).
 
 .EXAMPLE
     .\Collect-ExchangeStigData.ps1 -OutFile D:\stig\EDGE01.json -Verbose
 
+    Names the output file and shows each step.
+
 .NOTES
-    Requires local administrator rights for the registry keys and the Exchange cmdlets.
+    Run as a local administrator (the Edge Transport cmdlets and the registry keys need it), or in the
+    Exchange Management Shell as a user with the View-Only Configuration role.
 #>
 [CmdletBinding()]
 param(
-    [string] $OutFile = (Join-Path (Get-Location) ("{0}-stigsmith.json" -f $env:COMPUTERNAME))
+    [Parameter()]
+    [string] $OutFile = ('{0}-stigsmith.json' -f $env:COMPUTERNAME)
 )
 
-Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
+$CollectorVersion = '1.1.0'
 
-# What is collected. Add a cmdlet here and it is collected and written; nothing else to change.
-$CollectorVersion = '1.0.0'
+# ---- stigsmith:cmdlets begin --------------------------------------------------------------------------
+# The cmdlets run, one per line: Name (a Get-* cmdlet) and the parameters it is called with.
+# The test suite checks this list against the cmdlets the generated OVAL content reads.
 $Cmdlets = @(
-    @{ Name = 'Get-SendConnector';    Run = { Get-SendConnector } }
-    @{ Name = 'Get-ReceiveConnector'; Run = { Get-ReceiveConnector -Server $env:COMPUTERNAME } }
-    @{ Name = 'Get-TransportService'; Run = { Get-TransportService -Identity $env:COMPUTERNAME } }
-    @{ Name = 'Get-TransportConfig';  Run = { Get-TransportConfig } }
-    @{ Name = 'Get-ExchangeServer';   Run = { Get-ExchangeServer -Identity $env:COMPUTERNAME } }
+    @{ Name = 'Get-SendConnector';    Parameters = @{} }
+    @{ Name = 'Get-ReceiveConnector'; Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-TransportService'; Parameters = @{ Identity = $env:COMPUTERNAME } }
+    @{ Name = 'Get-TransportConfig';  Parameters = @{} }
+    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME } }
 )
+# ---- stigsmith:cmdlets end ----------------------------------------------------------------------------
+
+# ---- stigsmith:registry begin -------------------------------------------------------------------------
+# The registry keys read (every value of each key), one per line, checked like the cmdlets.
 $RegistryKeys = @(
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\EdgeTransportRole'
-    'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\MailboxRole'
-    'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\HubTransportRole'
-    'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\FrontendTransportRole'
-    'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\ClientAccessRole'
 )
+# ---- stigsmith:registry end ---------------------------------------------------------------------------
 
 function ConvertTo-StigValue {
-    # One property value in the format's normalised form.
+    # One property value in the format's normalised form: null, bool, integer, string or string[].
     param($Value)
     if ($null -eq $Value) { return $null }
+    if ($Value -is [string]) { return $Value }
     if ($Value -is [bool]) { return $Value }
     if ($Value -is [enum]) { return $Value.ToString() }
-    if ($Value -is [string]) { return $Value }
-    if ($Value -is [int] -or $Value -is [long] -or $Value -is [int16] -or $Value -is [byte] -or
-        $Value -is [uint16] -or $Value -is [uint32] -or $Value -is [uint64] -or $Value -is [sbyte]) { return [long]$Value }
+    # Through a remote Exchange session enums, sizes and identities arrive as deserialized objects
+    # whose text is the original ToString ("EncryptionOnly", "35 MB (36,700,160 bytes)"); [string]
+    # gives that text, where .ToString() would reach the base value (an enum's number).
+    $typeName = @($Value.PSObject.TypeNames)[0]
+    if ($typeName -like 'Deserialized.*' -and -not ($Value -is [System.Collections.IEnumerable])) {
+        return [string]$Value
+    }
+    if ($Value -is [int] -or $Value -is [long] -or $Value -is [int16] -or $Value -is [byte] -or $Value -is [sbyte] -or
+        $Value -is [uint16] -or $Value -is [uint32] -or $Value -is [uint64]) {
+        return [long]$Value
+    }
     if ($Value -is [double] -or $Value -is [single] -or $Value -is [decimal]) {
         return $Value.ToString([Globalization.CultureInfo]::InvariantCulture)
     }
-    if ($Value -is [datetime]) { return $Value.ToString('o') }
+    if ($Value -is [datetime]) { return $Value.ToString('o', [Globalization.CultureInfo]::InvariantCulture) }
+    # TimeSpan.ToString() is the invariant "[-][d.]hh:mm:ss[.fffffff]"; EnhancedTimeSpan prints the same.
     if ($Value -is [timespan]) { return $Value.ToString() }
     if ($Value -is [byte[]]) { return [BitConverter]::ToString($Value) }
     $type = $Value.GetType().FullName
@@ -71,43 +99,84 @@ function ConvertTo-StigValue {
     if ($type -eq 'Microsoft.Exchange.Data.ByteQuantifiedSize') { return [long]$Value.ToBytes() }
     if ($Value -is [System.Collections.IEnumerable] -and -not ($Value -is [System.Collections.IDictionary])) {
         $items = @(foreach ($item in $Value) { if ($null -ne $item) { [string](ConvertTo-StigValue $item) } })
+        # The comma keeps an empty or one-item array an array on its way out of the function.
         return , $items
     }
     return $Value.ToString()
 }
 
 function ConvertTo-StigObject {
+    # One object returned by a cmdlet, as an ordered name -> value map of its properties.
     param($InputObject)
     $out = [ordered]@{}
     foreach ($p in $InputObject.PSObject.Properties) {
         if ($p.MemberType -notin 'Property', 'NoteProperty') { continue }
-        try { $v = $p.Value } catch { $v = $null }
+        # Some Exchange property getters throw on partly configured objects; such a value is unknown.
+        $v = $null
+        try { $v = $p.Value } catch { Write-Verbose "  $($p.Name): $($_.Exception.Message)" }
         $out[$p.Name] = ConvertTo-StigValue $v
     }
     return $out
 }
 
+function Get-StigCmdletOutput {
+    # Runs one entry of $Cmdlets; a failure is recorded, not thrown.
+    param($Cmdlet)
+    $parameters = $Cmdlet.Parameters
+    $command = (@($Cmdlet.Name) + @($parameters.Keys | Sort-Object | ForEach-Object { "-$_ $($parameters[$_])" })) -join ' '
+    Write-Verbose "running $command"
+    $entry = [ordered]@{ command = $command; ok = $true; error = $null; objects = @() }
+    try {
+        $objects = @(& $Cmdlet.Name @parameters -ErrorAction Stop)
+        $entry.objects = @($objects | ForEach-Object { ConvertTo-StigObject $_ })
+        Write-Verbose ('  {0} object(s)' -f $objects.Count)
+    } catch {
+        $entry.ok = $false
+        $entry.error = ($_.Exception.Message -replace '\s+', ' ').Trim()
+        if (-not $entry.error) { $entry.error = $_.Exception.GetType().FullName }
+        $entry.objects = @()
+        Write-Warning "$($Cmdlet.Name) failed: $($entry.error)"
+    }
+    return [pscustomobject]@{ Entry = $entry; Objects = $objects }
+}
+
 function Get-StigRegistry {
+    # Every value of each key in $RegistryKeys; a key that does not exist is left out.
     $result = [ordered]@{}
-    foreach ($key in $RegistryKeys) {
-        $path = 'Registry::' + $key
-        if (-not (Test-Path -LiteralPath $path)) { Write-Verbose "registry key absent: $key"; continue }
-        $values = [ordered]@{}
-        $item = Get-Item -LiteralPath $path
-        foreach ($name in ($item.GetValueNames() | Sort-Object)) {
-            if ($name -eq '') { continue }
-            $v = $item.GetValue($name)
-            if ($v -is [string[]]) { $values[$name] = @($v) }
-            else { $values[$name] = ConvertTo-StigValue $v }
+    # The 64-bit view: a 32-bit PowerShell would otherwise be redirected to WOW6432Node.
+    $hklm = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine,
+        [Microsoft.Win32.RegistryView]::Registry64)
+    try {
+        foreach ($key in $RegistryKeys) {
+            $subKey = $key -replace '^HKLM\\', ''
+            $item = $hklm.OpenSubKey($subKey)
+            if ($null -eq $item) { Write-Verbose "registry key absent: $key"; continue }
+            try {
+                $values = [ordered]@{}
+                foreach ($name in @($item.GetValueNames() | Sort-Object)) {
+                    if ($name -eq '') { continue }
+                    $v = $item.GetValue($name)
+                    if ($v -is [string[]]) { $values[$name] = @($v) }
+                    else { $values[$name] = ConvertTo-StigValue $v }
+                }
+                $result[$key] = $values
+            } finally {
+                $item.Close()
+            }
         }
-        $result[$key] = $values
+    } finally {
+        $hklm.Close()
     }
     return $result
 }
 
-function Import-ExchangeCmdlets {
+function Use-ExchangeSnapIn {
+    # An Edge Transport server has no remote PowerShell endpoint: the local snap-in is the way in.
     if (Get-Command Get-SendConnector -ErrorAction SilentlyContinue) { return }
-    # An Edge Transport server has no remote PowerShell endpoint; the local snap-in is the way in.
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        Write-Warning 'Exchange cmdlets not found, and PowerShell 7 cannot load the Exchange snap-in: run this script in Windows PowerShell 5.1.'
+        return
+    }
     Write-Verbose 'Exchange cmdlets not loaded; adding the Exchange snap-in'
     try {
         Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn -ErrorAction Stop
@@ -117,16 +186,28 @@ function Import-ExchangeCmdlets {
 }
 
 function Get-StigHost {
+    # Host facts; each is best effort, as a missing fact must not stop the collection.
     param($ExchangeServer)
-    $os = Get-CimInstance Win32_OperatingSystem
-    $nics = @(Get-CimInstance Win32_NetworkAdapterConfiguration -Filter 'IPEnabled = True')
+    $os = $null
+    $nics = @()
+    try {
+        $os = Get-CimInstance -ClassName Win32_OperatingSystem -ErrorAction Stop
+        $nics = @(Get-CimInstance -ClassName Win32_NetworkAdapterConfiguration -Filter 'IPEnabled = True' -ErrorAction Stop)
+    } catch {
+        Write-Warning "host facts incomplete: $($_.Exception.Message)"
+    }
     $ips = @($nics | ForEach-Object { $_.IPAddress } | Where-Object { $_ })
     $exchange = $null
-    if ($ExchangeServer) {
-        $v = $ExchangeServer.AdminDisplayVersion
+    if ($null -ne $ExchangeServer) {
+        # AdminDisplayVersion prints as "Version 15.1 (Build 2507.6)", locally and through remoting alike.
+        $build = [string]$ExchangeServer.AdminDisplayVersion
+        $version = $null
+        if ($build -match 'Version (\d+)\.(\d+) \(Build (\d+)\.(\d+)\)') {
+            $version = '{0}.{1}.{2}.{3}' -f $Matches[1], $Matches[2], $Matches[3], $Matches[4]
+        }
         $exchange = [ordered]@{
-            version = ('{0}.{1}.{2}.{3}' -f $v.Major, $v.Minor, $v.Build, $v.Revision)
-            build   = [string]$v
+            version = $version
+            build   = $build
             edition = [string]$ExchangeServer.Edition
             roles   = @(([string]$ExchangeServer.ServerRole) -split ',\s*' | Where-Object { $_ })
         }
@@ -135,50 +216,46 @@ function Get-StigHost {
     $fqdn = $null
     try { $fqdn = [Net.Dns]::GetHostEntry($env:COMPUTERNAME).HostName.ToLowerInvariant() } catch { Write-Verbose 'no DNS name for this host' }
     if ($fqdn -and $fqdn -notlike '*.*') { $fqdn = $null }
-    $arch = if ($os.OSArchitecture -like '64*') { 'x64' } else { [string]$os.OSArchitecture }
+    $arch = $null
+    if ($null -ne $os) { $arch = if ([string]$os.OSArchitecture -like '64*') { 'x64' } else { [string]$os.OSArchitecture } }
     return [ordered]@{
         hostName     = $env:COMPUTERNAME
         fqdn         = $fqdn
         ipv4         = @($ips | Where-Object { $_ -notlike '*:*' })
         ipv6         = @($ips | Where-Object { $_ -like '*:*' })
         macAddresses = @($nics | ForEach-Object { $_.MACAddress } | Where-Object { $_ } | ForEach-Object { $_ -replace ':', '-' })
-        osName       = [string]$os.Caption
-        osVersion    = [string]$os.Version
+        osName       = if ($null -ne $os) { [string]$os.Caption } else { $null }
+        osVersion    = if ($null -ne $os) { [string]$os.Version } else { $null }
         architecture = $arch
         exchange     = $exchange
     }
 }
 
-Import-ExchangeCmdlets
+# Resolved against PowerShell's current folder, which .NET's current directory need not be.
+$target = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutFile)
+
+Use-ExchangeSnapIn
 
 $cmdletResults = [ordered]@{}
 $exchangeServer = $null
 foreach ($c in $Cmdlets) {
-    Write-Verbose "running $($c.Name)"
-    $entry = [ordered]@{ command = $c.Run.ToString().Trim(); ok = $true; error = $null; objects = @() }
-    try {
-        $objects = @(& $c.Run)
-        if ($c.Name -eq 'Get-ExchangeServer' -and $objects.Count -gt 0) { $exchangeServer = $objects[0] }
-        $entry.objects = @($objects | ForEach-Object { ConvertTo-StigObject $_ })
-        Write-Verbose ("  {0} object(s)" -f $objects.Count)
-    } catch {
-        $entry.ok = $false
-        $entry.error = ($_.Exception.Message -replace '\s+', ' ').Trim()
-        $entry.objects = @()
-        Write-Warning "$($c.Name) failed: $($entry.error)"
+    $run = Get-StigCmdletOutput $c
+    $cmdletResults[$c.Name] = $run.Entry
+    if ($c.Name -eq 'Get-ExchangeServer' -and $run.Entry.ok -and @($run.Objects).Count -gt 0) {
+        $exchangeServer = @($run.Objects)[0]
     }
-    $cmdletResults[$c.Name] = $entry
 }
 
+$invariant = [Globalization.CultureInfo]::InvariantCulture
 $document = [ordered]@{
     format    = 'stigsmith-hostdata'
     version   = 1
-    collected = (Get-Date).ToString('yyyy-MM-dd\THH:mm:sszzz')
+    collected = (Get-Date).ToString("yyyy-MM-dd'T'HH':'mm':'sszzz", $invariant)
     collector = [ordered]@{
         name              = 'Collect-ExchangeStigData.ps1'
         version           = $CollectorVersion
         powershellVersion = $PSVersionTable.PSVersion.ToString()
-        powershellEdition = if ($PSVersionTable.ContainsKey('PSEdition')) { [string]$PSVersionTable.PSEdition } else { 'Desktop' }
+        powershellEdition = [string]$PSVersionTable.PSEdition
         user              = [Security.Principal.WindowsIdentity]::GetCurrent().Name
     }
     host      = Get-StigHost $exchangeServer
@@ -186,10 +263,16 @@ $document = [ordered]@{
     cmdlets   = $cmdletResults
 }
 
-# Write beside the target, then move, so a failed run never leaves half a file.
-$json = $document | ConvertTo-Json -Depth 8
-$full = [IO.Path]::GetFullPath($OutFile)
-$temp = $full + '.tmp'
-[IO.File]::WriteAllText($temp, $json, (New-Object Text.UTF8Encoding $false))
-Move-Item -LiteralPath $temp -Destination $full -Force
-Write-Verbose "written: $full"
+# Depth: document > cmdlets > cmdlet > objects > object > property > list item is 6 levels; deeper
+# levels would silently become ToString text.
+$json = ConvertTo-Json -InputObject $document -Depth 10
+
+# Written beside the target, then swapped in, so a failed run never leaves half a file.
+$temp = $target + '.tmp'
+[IO.File]::WriteAllText($temp, $json, [Text.UTF8Encoding]::new($false))
+if ([IO.File]::Exists($target)) {
+    [IO.File]::Replace($temp, $target, [NullString]::Value)
+} else {
+    [IO.File]::Move($temp, $target)
+}
+Write-Verbose "written: $target"

@@ -145,6 +145,8 @@ class EvaluateCommandTest {
           <xccdf:Profile id="xccdf_dev.stigsmith_profile_site" extends="xccdf_dev.stigsmith_profile_MAC-1_Classified">
             <xccdf:title>Site</xccdf:title>
             <xccdf:select idref="xccdf_dev.stigsmith_group_V-221218" selected="false"/>
+            <xccdf:select idref="xccdf_dev.stigsmith_group_V-221223" selected="false"/>
+            <xccdf:select idref="xccdf_dev.stigsmith_group_V-221262" selected="false"/>
           </xccdf:Profile>
         </xccdf:Tailoring>
         """);

@@ -16,6 +16,7 @@ import dev.stigsmith.oval.model.ObjectSet;
 import dev.stigsmith.oval.model.OvalDefinitions;
 import dev.stigsmith.oval.model.OvalObject;
 import dev.stigsmith.oval.model.OvalTest;
+import dev.stigsmith.oval.model.Variable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,9 @@ final class EvidenceFormatter {
       OvalObject base = obj == null ? null : baseObject(obj);
       Map<String, String> casing = base == null ? Map.of() : propertyCasing(base);
       List<String> context = obj == null ? List.of() : includeFilterFields(obj);
+      // An expected value read from another cmdlet that failed: say so before the items it left unjudged.
+      List<String> causes = t.result() == OvalResult.ERROR && test != null ? failedVariableSources(test, obj) : List.of();
+      out.addAll(causes);
       for (TestedItem ti : t.items()) {
         out.add(itemLine(ti, casing, context));
       }
@@ -58,9 +62,11 @@ final class EvidenceFormatter {
         if (absent != null) out.add(absent);
       }
       for (Message m : t.messages()) {
+        // A test repeats its object's collection message; the assessor needs it once.
+        if (out.contains(m.text())) continue;
         if (t.result() != OvalResult.TRUE && t.result() != OvalResult.FALSE) out.add(t.result().xml() + ": " + m.text());
       }
-      if (t.result() == OvalResult.ERROR && t.messages().isEmpty()) out.add("error: " + t.comment());
+      if (t.result() == OvalResult.ERROR && t.messages().isEmpty() && causes.isEmpty()) out.add("error: " + t.comment());
     }
     return dedupe(out);
   }
@@ -75,8 +81,10 @@ final class EvidenceFormatter {
     if (co == null || co.flag() == Flag.NOT_COLLECTED) return what + " was not collected";
     if (co.flag() == Flag.DOES_NOT_EXIST) return "No " + plural(base) + " (" + what + " returned none)";
     if (co.flag() == Flag.ERROR) {
-      String msg = co.messages().isEmpty() ? "" : ": " + co.messages().get(0).text();
-      return what + " failed" + msg;
+      if (co.messages().isEmpty()) return what + " failed";
+      // The probe's message already reads "Get-Xxx failed: <the collector's error>".
+      String msg = co.messages().get(0).text();
+      return msg.startsWith(what + " ") ? msg : what + " failed: " + msg;
     }
     return null;
   }
@@ -97,7 +105,8 @@ final class EvidenceFormatter {
       if (ti.result() == OvalResult.TRUE && bad) continue;
       if (ti.result() != OvalResult.TRUE && !bad) continue;
       String got = c.actual().isEmpty() ? "(not set)" : show(String.join(", ", c.actual()), c.datatype());
-      String want = String.join(" | ", c.expected().stream().map(v -> show(v, c.datatype())).toList());
+      String want = c.expected().isEmpty() ? "a value that could not be read"
+          : String.join(" | ", c.expected().stream().map(v -> show(v, c.datatype())).toList());
       String op = "equals".equals(c.operation()) ? "" : c.operation() + " ";
       String name = prop(c.path().contains(".") ? c.path().substring(c.path().indexOf('.') + 1) : c.path(), casing);
       parts.add(name + "=" + got + (bad ? " (expected " + op + want + ")" : ""));
@@ -178,6 +187,36 @@ final class EvidenceFormatter {
       for (Entity f : sel.fields()) if (f.value() != null && !f.value().isBlank()) m.put(f.name(), f.value());
     });
     return m;
+  }
+
+  /** Collection failures of the objects whose values the test's states (or its object) take through variables. */
+  private List<String> failedVariableSources(OvalTest test, OvalObject obj) {
+    List<Entity> entities = new ArrayList<>();
+    for (String ref : test.stateRefs()) defs.state(ref).ifPresent(st -> entities.addAll(st.entities()));
+    if (obj != null) entities.addAll(obj.entities());
+    Set<String> lines = new LinkedHashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Entity e : entities) collectFailures(e, lines, seen);
+    return List.copyOf(lines);
+  }
+
+  private void collectFailures(Entity e, Set<String> lines, Set<String> seen) {
+    for (Entity f : e.fields()) collectFailures(f, lines, seen);
+    if (e.varRef() != null) collectFailures(e.varRef(), lines, seen);
+  }
+
+  private void collectFailures(String varRef, Set<String> lines, Set<String> seen) {
+    if (!seen.add(varRef)) return;
+    Variable v = defs.variable(varRef).orElse(null);
+    if (!(v instanceof Variable.Local local)) return;
+    if (local.component() instanceof Variable.VariableComponent vc) {
+      collectFailures(vc.variableRef(), lines, seen);
+    } else if (local.component() instanceof Variable.ObjectComponent oc) {
+      defs.object(oc.objectRef()).map(this::baseObject).ifPresent(base -> {
+        CollectedObject co = results.systemCharacteristics().collectedObject(base.id()).orElse(null);
+        if (co != null && co.flag() == Flag.ERROR) lines.add(absence(base));
+      });
+    }
   }
 
   private OvalObject baseObject(OvalObject o) {
