@@ -52,7 +52,6 @@ public final class OcilRenderer {
     doc.add(OCIL, "title", b.title());
     doc.add(OCIL, "description", "Manual checks of " + b.id() + " (" + b.releaseInfo() + "): "
         + "answer Yes when following the check finds nothing, No when it finds a finding.");
-    if (!b.notice().isEmpty()) doc.add(OCIL, "notice", b.notice());
 
     E questionnaires = root.add(OCIL, "questionnaires");
     for (Rule r : rules) {
