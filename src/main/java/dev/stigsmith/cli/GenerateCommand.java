@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Render content sources into SCAP: XCCDF 1.2, OVAL 5.11.2, CPE dictionary and a SCAP 1.3 source data stream,",
+      "Render content sources into SCAP: XCCDF 1.2, OVAL 5.11.2, CPE dictionary, OCIL 2.0 (manual rules) and",
+      "a SCAP 1.3 source data stream,",
       "written to OUT/<benchmark id>/.",
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -35,7 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
   String timestamp;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "scap",
-      description = "scap (XCCDF 1.2, OVAL, CPE, data stream) or disa-xccdf (DISA's XCCDF 1.1.4 manual benchmark for STIG Viewer). Default: ${DEFAULT-VALUE}.")
+      description = "scap (XCCDF 1.2, OVAL, CPE, OCIL, data stream) or disa-xccdf (DISA's XCCDF 1.1.4 manual benchmark for STIG Viewer). Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Override

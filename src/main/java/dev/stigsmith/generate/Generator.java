@@ -9,6 +9,7 @@ import dev.stigsmith.scap.disa.DisaXccdfRenderer;
 import dev.stigsmith.scap.ds.DataStreamRenderer;
 import dev.stigsmith.scap.ds.DataStreamRenderer.Kind;
 import dev.stigsmith.scap.ds.DataStreamRenderer.Part;
+import dev.stigsmith.scap.ocil.OcilRenderer;
 import dev.stigsmith.scap.oval.OvalRenderer;
 import dev.stigsmith.scap.xccdf.XccdfRenderer;
 import dev.stigsmith.xml.XmlOutput;
@@ -33,6 +34,7 @@ public final class Generator {
   public static String cpeDictionaryFile(Benchmark b) { return b.id() + "-cpe-dictionary.xml"; }
   public static String cpeOvalFile(Benchmark b) { return b.id() + "-cpe-oval.xml"; }
   public static String dataStreamFile(Benchmark b) { return b.id() + "-ds.xml"; }
+  public static String ocilFile(Benchmark b) { return b.id() + "-ocil.xml"; }
 
   /**
    * Loads every benchmark under {@code contentDir} and renders it; nothing is written yet. Without a
@@ -73,9 +75,14 @@ public final class Generator {
       return new Output(b, files);
     }
     Document oval = OvalRenderer.rules(b, gen);
-    Document xccdf = XccdfRenderer.render(b, gen, ovalFile(b));
+    // Manual rules get an OCIL questionnaire each; a benchmark whose rules are all automated has none.
+    Document ocil = OcilRenderer.hasQuestionnaires(b) ? OcilRenderer.render(b, gen) : null;
+    Document xccdf = XccdfRenderer.render(b, gen, ovalFile(b), ocil == null ? null : ocilFile(b));
     files.put(xccdfFile(b), XmlOutput.toBytes(xccdf));
     files.put(ovalFile(b), XmlOutput.toBytes(oval));
+    if (ocil != null) files.put(ocilFile(b), XmlOutput.toBytes(ocil));
+    List<String> checklistRefs = new ArrayList<>(List.of(ovalFile(b)));
+    if (ocil != null) checklistRefs.add(ocilFile(b));
     List<Part> parts = new ArrayList<>();
     // Content freshly imported from DISA has no platform yet: then there is no CPE to check.
     if (b.platform() != null) {
@@ -83,14 +90,16 @@ public final class Generator {
       Document cpe = CpeDictionaryRenderer.render(b, gen, cpeOvalFile(b));
       files.put(cpeDictionaryFile(b), XmlOutput.toBytes(cpe));
       files.put(cpeOvalFile(b), XmlOutput.toBytes(cpeOval));
+      checklistRefs.add(cpeDictionaryFile(b));
       parts.add(new Part(cpeDictionaryFile(b), cpe, Kind.DICTIONARY, List.of(cpeOvalFile(b))));
-      parts.add(new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, List.of(ovalFile(b), cpeDictionaryFile(b))));
+      parts.add(new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, checklistRefs));
       parts.add(new Part(ovalFile(b), oval, Kind.CHECK, List.of()));
       parts.add(new Part(cpeOvalFile(b), cpeOval, Kind.CHECK, List.of()));
     } else {
-      parts.add(new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, List.of(ovalFile(b))));
+      parts.add(new Part(xccdfFile(b), xccdf, Kind.CHECKLIST, checklistRefs));
       parts.add(new Part(ovalFile(b), oval, Kind.CHECK, List.of()));
     }
+    if (ocil != null) parts.add(new Part(ocilFile(b), ocil, Kind.CHECK, List.of()));
     files.put(dataStreamFile(b), XmlOutput.toBytes(DataStreamRenderer.render(b, gen, parts)));
     return new Output(b, files);
   }

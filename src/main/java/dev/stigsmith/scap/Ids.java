@@ -45,6 +45,21 @@ public final class Ids {
     return "oval:" + OVAL_STIG_NS + ":" + type + ":" + (r.vulnNumber() * 100 + local);
   }
 
+  /** OCIL namespace of manual-rule questionnaires (same reverse-DNS area as the rules' OVAL). */
+  public static final String OCIL_STIG_NS = OVAL_STIG_NS;
+
+  /**
+   * A manual rule's questionnaire, test action and question: one each per Vuln ID, numbered by the
+   * Vuln number as OVAL definitions are, so the ids survive DISA's revision bumps.
+   */
+  public static String ocilQuestionnaire(Rule r) { return ocil(r, "questionnaire"); }
+
+  public static String ocilTestAction(Rule r) { return ocil(r, "testaction"); }
+
+  public static String ocilQuestion(Rule r) { return ocil(r, "question"); }
+
+  private static String ocil(Rule r, String type) { return "ocil:" + OCIL_STIG_NS + ":" + type + ":" + r.vulnNumber(); }
+
   /** Platform definitions are numbered from the CPE name, stable for a given platform. */
   public static long platformNumber(String cpeName) {
     CRC32 crc = new CRC32();

@@ -50,13 +50,21 @@ public final class XccdfBenchmarkReader {
     }
   }
 
-  /** The model plus what evaluation needs that the model does not say. */
+  /** Where a rule's OCIL check is: the href (file / catalog name) and the questionnaire id. */
+  public record OcilRef(String href, String questionnaireId) {}
+
   /**
+   * The model plus what evaluation needs that the model does not say.
+   *
    * @param valueDefaults XCCDF Value id → its default value
+   * @param ocilChecks rules whose check an assessor answers through an OCIL questionnaire
    */
   public record Loaded(Benchmark benchmark, String xccdfId, Map<RuleId, String> xccdfRuleIds,
       Map<RuleId, OvalRef> ovalChecks, Map<String, String> profileXccdfIds, String platformIdref,
-      Map<String, String> valueDefaults) {}
+      Map<String, String> valueDefaults, Map<RuleId, OcilRef> ocilChecks) {}
+
+  /** DISA's check ids, e.g. C-22933r811172_chk: the system of the manual check that carries the text. */
+  private static final Pattern DISA_CHECK = Pattern.compile("C-\\d+r\\d+_chk");
 
   private XccdfBenchmarkReader() {}
 
@@ -88,6 +96,7 @@ public final class XccdfBenchmarkReader {
     List<Rule> rules = new ArrayList<>();
     Map<RuleId, String> xccdfRuleIds = new LinkedHashMap<>();
     Map<RuleId, OvalRef> checks = new LinkedHashMap<>();
+    Map<RuleId, OcilRef> ocilChecks = new LinkedHashMap<>();
     Reference reference = null;
     for (Element g : children(bm, XCCDF12, "Group")) {
       for (Element r : children(g, XCCDF12, "Rule")) {
@@ -100,6 +109,9 @@ public final class XccdfBenchmarkReader {
             for (Element x : children(c, XCCDF12, "check-export")) exports.put(x.getAttribute("value-id"), x.getAttribute("export-name"));
             child(c, XCCDF12, "check-content-ref").ifPresent(ref ->
                 checks.putIfAbsent(rule.ruleId(), new OvalRef(ref.getAttribute("href"), ref.getAttribute("name"), exports)));
+          } else if (XccdfRenderer.OCIL_SYSTEM.equals(c.getAttribute("system"))) {
+            child(c, XCCDF12, "check-content-ref").ifPresent(ref ->
+                ocilChecks.putIfAbsent(rule.ruleId(), new OcilRef(ref.getAttribute("href"), ref.getAttribute("name"))));
           }
         }
         if (reference == null) reference = dpmsReference(r);
@@ -139,7 +151,7 @@ public final class XccdfBenchmarkReader {
         text(childText(bm, XCCDF12, "notice")), source, "UNCLASSIFIED",
         reference == null ? new Reference("", "DISA", "", "", "") : reference,
         platform, profiles, values, rules, ccis);
-    return new Loaded(b, xccdfId, xccdfRuleIds, checks, profileIds, platformIdref, valueDefaults);
+    return new Loaded(b, xccdfId, xccdfRuleIds, checks, profileIds, platformIdref, valueDefaults, ocilChecks);
   }
 
   private static Rule rule(Element group, Element r, Map<String, Cci> ccis) {
@@ -162,12 +174,7 @@ public final class XccdfBenchmarkReader {
     for (String c : ruleCcis) {
       ccis.merge(c, new Cci(c, nist, ""), (a, b) -> a);
     }
-    ManualCheck manual = new ManualCheck("", "");
-    for (Element c : children(r, XCCDF12, "check")) {
-      if (!XccdfRenderer.OVAL_SYSTEM.equals(c.getAttribute("system"))) {
-        manual = new ManualCheck(c.getAttribute("system"), text(childText(c, XCCDF12, "check-content")));
-      }
-    }
+    ManualCheck manual = manualCheck(r);
     Element fixtext = child(r, XCCDF12, "fixtext").orElse(null);
     String script = null;
     for (Element f : children(r, XCCDF12, "fix")) {
@@ -192,6 +199,26 @@ public final class XccdfBenchmarkReader {
         new Fix(fixtext == null ? "" : fixtext.getAttribute("fixref"), fixtext == null ? "" : fixtext.getTextContent(), script),
         st, status == null || status.getAttribute("date").isEmpty() ? null : LocalDate.parse(status.getAttribute("date")),
         release, supersededBy, null);
+  }
+
+  /**
+   * DISA's check: the one whose system is a C-…_chk id; failing that (benchmarks named otherwise), the
+   * first check that is neither OVAL nor OCIL. SCAP checks never are, whatever their order.
+   */
+  private static ManualCheck manualCheck(Element rule) {
+    Element other = null;
+    for (Element c : children(rule, XCCDF12, "check")) {
+      String system = c.getAttribute("system");
+      if (DISA_CHECK.matcher(system).matches()) return manualCheckOf(c);
+      if (other == null && !XccdfRenderer.OVAL_SYSTEM.equals(system) && !XccdfRenderer.OCIL_SYSTEM.equals(system)) {
+        other = c;
+      }
+    }
+    return other == null ? new ManualCheck("", "") : manualCheckOf(other);
+  }
+
+  private static ManualCheck manualCheckOf(Element check) {
+    return new ManualCheck(check.getAttribute("system"), text(childText(check, XCCDF12, "check-content")));
   }
 
   private static Reference dpmsReference(Element rule) {

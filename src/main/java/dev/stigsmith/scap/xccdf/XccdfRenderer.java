@@ -14,6 +14,7 @@ import dev.stigsmith.model.Status;
 import dev.stigsmith.model.Value;
 import dev.stigsmith.scap.GeneratorInfo;
 import dev.stigsmith.scap.Ids;
+import dev.stigsmith.scap.ocil.OcilRenderer;
 import dev.stigsmith.scap.oval.OvalRenderer;
 import dev.stigsmith.xml.XmlBuilder;
 import dev.stigsmith.xml.XmlBuilder.E;
@@ -39,6 +40,8 @@ public final class XccdfRenderer {
   public static final String STIG_REFERENCE = "http://iase.disa.mil/stigs/Pages/stig-viewing-guidance.aspx";
   public static final String NIST_REFERENCE = "https://csrc.nist.gov/publications/detail/sp/800-53/rev-4/final";
   public static final String OVAL_SYSTEM = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
+  /** OCIL's check system as SCAP 1.3 spells it: not the OCIL namespace, which ends in "2.0". */
+  public static final String OCIL_SYSTEM = "http://scap.nist.gov/schema/ocil/2";
   public static final String POWERSHELL_FIX = "urn:xccdf:fix:script:powershell";
 
   private XccdfRenderer() {}
@@ -48,6 +51,14 @@ public final class XccdfRenderer {
    *     through its catalog)
    */
   public static Document render(Benchmark b, GeneratorInfo gen, String ovalHref) {
+    return render(b, gen, ovalHref, null);
+  }
+
+  /**
+   * @param ocilHref how manual rules' OCIL checks refer to the OCIL file (see {@link OcilRenderer}); null
+   *     for no OCIL checks
+   */
+  public static Document render(Benchmark b, GeneratorInfo gen, String ovalHref, String ocilHref) {
     Map<String, String> prefixes = new LinkedHashMap<>();
     prefixes.put("xccdf", XCCDF12);
     prefixes.put("dc", DC);
@@ -78,7 +89,7 @@ public final class XccdfRenderer {
 
     Map<String, List<Rule>> byVuln = new LinkedHashMap<>();
     for (Rule r : b.rules()) byVuln.computeIfAbsent(r.vulnId(), k -> new ArrayList<>()).add(r);
-    for (List<Rule> revisions : byVuln.values()) group(root, b, revisions, ovalHref);
+    for (List<Rule> revisions : byVuln.values()) group(root, b, revisions, ovalHref, ocilHref);
     return xml.document();
   }
 
@@ -102,15 +113,15 @@ public final class XccdfRenderer {
     e.add(XCCDF12, "value", v.defaultValue());
   }
 
-  private static void group(E root, Benchmark b, List<Rule> revisions, String ovalHref) {
+  private static void group(E root, Benchmark b, List<Rule> revisions, String ovalHref, String ocilHref) {
     Rule head = revisions.get(0);
     E g = root.add(XCCDF12, "Group").attr("id", Ids.group(head.vulnId()));
     g.add(XCCDF12, "title", head.srg());
     g.add(XCCDF12, "description", head.srg());
-    for (Rule r : revisions) rule(g, b, r, ovalHref);
+    for (Rule r : revisions) rule(g, b, r, ovalHref, ocilHref);
   }
 
-  private static void rule(E group, Benchmark b, Rule r, String ovalHref) {
+  private static void rule(E group, Benchmark b, Rule r, String ovalHref, String ocilHref) {
     boolean current = r.current();
     E e = group.add(XCCDF12, "Rule").attr("id", Ids.rule(r))
         .attr("severity", r.severity().xccdf()).attr("weight", r.weight())
@@ -150,8 +161,12 @@ public final class XccdfRenderer {
           check.add(XCCDF12, "check-export").attr("value-id", Ids.value(value)).attr("export-name", variable));
       check.add(XCCDF12, "check-content-ref").attr("href", ovalHref).attr("name", Ids.ovalDefinition(r));
     }
-    // DISA's manual check stays available to people (and to STIG Viewer exports) after the OVAL one,
-    // which is the one an SCAP processor picks.
+    if (current && !r.isAutomated() && ocilHref != null) {
+      e.add(XCCDF12, "check").attr("system", OCIL_SYSTEM)
+          .add(XCCDF12, "check-content-ref").attr("href", ocilHref).attr("name", Ids.ocilQuestionnaire(r));
+    }
+    // DISA's manual check stays available to people (and to STIG Viewer exports) after the OVAL or
+    // OCIL one, which is the one an SCAP processor picks.
     E manual = e.add(XCCDF12, "check").attr("system", r.check().id());
     manual.add(XCCDF12, "check-content", r.check().text());
   }

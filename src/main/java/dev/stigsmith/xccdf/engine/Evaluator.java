@@ -35,7 +35,8 @@ import org.w3c.dom.Element;
 /**
  * The XCCDF processor: selects rules by profile (and tailoring), checks the platform through the
  * CPE dictionary's OVAL, runs each selected rule's OVAL check with our interpreter and turns OVAL
- * results into XCCDF rule results. Check logic lives only in the OVAL.
+ * results into XCCDF rule results. Check logic lives only in the OVAL; rules
+ * checked by OCIL questionnaires are left for an assessor (notchecked).
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -95,8 +96,7 @@ public final class Evaluator {
         continue;
       }
       if (ref == null) {
-        results.add(new RuleResult(r, ResultType.NOTCHECKED, req.time(),
-            List.of("Manual check: no automated check exists for this rule; an assessor must review it."), null, null));
+        results.add(new RuleResult(r, ResultType.NOTCHECKED, req.time(), List.of(manualMessage(loaded, r)), null, null));
         continue;
       }
       OvalResult or = oval.result(ref.definitionId());
@@ -114,6 +114,16 @@ public final class Evaluator {
     TestResult tr = new TestResult(b, sel.profileId(), target(host), req.time(), req.time(), req.testSystem(),
         req.identity(), results, score, 100.0);
     return new Evaluation(tr, loaded, source, defs, sc, oval, applicability, external);
+  }
+
+  /**
+   * Why a rule without OVAL is not checked. An OCIL check is a question for a person, not for this
+   * processor: its answer arrives later (answer files, checklists) and replaces this result.
+   */
+  static String manualMessage(XccdfBenchmarkReader.Loaded loaded, Rule r) {
+    XccdfBenchmarkReader.OcilRef ocil = loaded.ocilChecks().get(r.ruleId());
+    if (ocil != null) return "Manual check (OCIL questionnaire " + ocil.questionnaireId() + "): an assessor answers it";
+    return "Manual check: no automated check exists for this rule; an assessor must review it.";
   }
 
   /** OVAL definition result → XCCDF rule result, as the XCCDF specification's OVAL mapping says. */
