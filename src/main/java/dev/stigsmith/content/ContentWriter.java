@@ -314,16 +314,27 @@ public final class ContentWriter {
         y.raw("      when:");
         requirements(y, br.when());
       }
-      y.raw("      require:");
-      requirements(y, br.require());
+      if (br.exempt()) {
+        y.raw("      exempt: true");
+      } else {
+        y.raw("      require:");
+        requirements(y, br.require());
+      }
     }
   }
 
   private static void requirements(Y y, List<Requirement> reqs) {
     for (Requirement r : reqs) {
       StringBuilder sb = new StringBuilder("        ").append(r.property()).append(": {operation: ").append(r.operation().oval());
-      if (r.value() != null) sb.append(", value: ").append(YamlText.quoted(r.value()));
-      else sb.append(", value_ref: ").append(YamlText.quoted(r.valueRef()));
+      if (r.value() != null) {
+        sb.append(", value: ").append(YamlText.quoted(r.value()));
+      } else if (r.valueRef() != null) {
+        sb.append(", value_ref: ").append(YamlText.quoted(r.valueRef()));
+      } else {
+        sb.append(", value_from: {module: ").append(YamlText.quoted(r.from().query().module()))
+            .append(", noun: ").append(YamlText.quoted(r.from().query().noun()))
+            .append(", property: ").append(YamlText.quoted(r.from().property())).append('}');
+      }
       sb.append(", datatype: ").append(r.datatype().oval()).append('}');
       y.raw(sb.toString());
     }
