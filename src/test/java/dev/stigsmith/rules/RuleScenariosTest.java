@@ -17,6 +17,7 @@ import dev.stigsmith.scap.ds.ScapSource;
 import dev.stigsmith.testing.Content;
 import dev.stigsmith.testing.Oscap;
 import dev.stigsmith.xccdf.engine.Evaluator;
+import dev.stigsmith.xml.Ns;
 import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlOutput;
 import java.io.ByteArrayInputStream;
@@ -44,6 +45,7 @@ import org.w3c.dom.Element;
  * characteristics too and must reach the same definition result (the differential check).
  */
 class RuleScenariosTest {
+
   @TempDir Path tmp;
 
   @TestFactory
@@ -99,6 +101,12 @@ class RuleScenariosTest {
     Matcher m = Pattern.compile("<definition[^>]*definition_id=\"" + Pattern.quote(defId) + "\"[^>]*result=\"([a-z ]+)\"")
         .matcher(Files.readString(work.resolve("results.xml")));
     assertThat(m.find()).isTrue();
+    // OpenSCAP 1.3.7 compares a var_ref value with the datatype of the item field it was read from
+    // (an int size), not the string the state and the local variable declare, and errors on text
+    // such as "Unlimited" ("Conversion of the string ... to an integer (64 bits) failed").
+    assumeFalse(m.group(1).equals("error") && !ours.xml().equals("error")
+        && run.output().contains("to an integer (64 bits) failed"),
+        "oscap 1.3.7 ignores the declared string datatype of a variable read from an int field");
     assertThat(m.group(1)).as("oscap vs stigsmith on " + name).isEqualTo(ours.xml());
   }
 
