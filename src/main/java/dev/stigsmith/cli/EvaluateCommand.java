@@ -88,15 +88,18 @@ final class EvaluateCommand implements Callable<Integer> {
       if (n != null) c.append(c.length() == 0 ? "" : ", ").append(t.xccdf()).append(' ').append(n);
     }
     w.println("  " + (c.length() == 0 ? "no rules selected" : c) + String.format(Locale.ROOT, "; score %.1f/100", tr.score()));
+    // Only what needs attention is listed; the files hold the rest.
+    boolean notApplicableSaid = false;
     for (RuleResult r : tr.ruleResults()) {
       ResultType t = r.effectiveResult();
-      if (t == ResultType.PASS || t == ResultType.NOTSELECTED) continue;
-      if (t == ResultType.NOTCHECKED && r.rule().check() != null && tr.ruleResults().size() > 20) continue;
-      w.printf(Locale.ROOT, "%-13s %s  %s  %s%n", t.xccdf().toUpperCase(Locale.ROOT), r.rule().stigId(),
-          r.rule().severity().catLabel(), r.rule().title());
-      if (t == ResultType.FAIL || t == ResultType.ERROR || t == ResultType.UNKNOWN) {
-        for (String line : r.evidence()) if (!line.endsWith(" - compliant")) w.println("    " + line);
+      if (t == ResultType.NOTAPPLICABLE && !notApplicableSaid && !r.evidence().isEmpty()) {
+        w.println("  " + r.evidence().get(0));
+        notApplicableSaid = true;
       }
+      if (t != ResultType.FAIL && t != ResultType.ERROR && t != ResultType.UNKNOWN) continue;
+      w.printf(Locale.ROOT, "%-8s %s  %s  %s%n", t.xccdf().toUpperCase(Locale.ROOT), r.rule().stigId(),
+          r.rule().severity().catLabel(), r.rule().title());
+      for (String line : r.evidence()) if (!line.endsWith(" - compliant")) w.println("    " + line);
     }
     w.println("Results in " + o.hostDir() + ": " + String.join(", ", o.files().keySet()));
   }

@@ -206,6 +206,11 @@ public final class XccdfBenchmarkReader {
    * first check that is neither OVAL nor OCIL. SCAP checks never are, whatever their order.
    */
   private static ManualCheck manualCheck(Element rule) {
+    for (Element meta : children(rule, XCCDF12, "metadata")) {
+      for (Element c : children(meta, XccdfRenderer.STIG_METADATA, "check-content")) {
+        return new ManualCheck(c.getAttribute("check-id"), c.getTextContent());
+      }
+    }
     Element other = null;
     for (Element c : children(rule, XCCDF12, "check")) {
       String system = c.getAttribute("system");

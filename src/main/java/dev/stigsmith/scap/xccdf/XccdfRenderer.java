@@ -28,7 +28,9 @@ import org.w3c.dom.Document;
 /**
  * Renders a benchmark as XCCDF 1.2. Ids are ours; DISA's identifiers travel as the rule's
  * {@code version} (STIG ID), {@code ident}s and a STIG {@code reference}, so any result maps back to
- * SV-…_rule. Superseded revisions stay in their Group as deprecated, unselected rules.
+ * SV-…_rule. SCAP 1.3 allows no deprecated items and no inline check content in a source data stream,
+ * so superseded revisions travel as idents of the current rule, and DISA's manual check text as the
+ * rule's metadata; the only checks are OVAL (automated) and OCIL (manual).
  */
 public final class XccdfRenderer {
   /** Ident systems. DISA's own for CCI and legacy ids; ours where DISA defines none. */
@@ -43,6 +45,10 @@ public final class XccdfRenderer {
   /** OCIL's check system as SCAP 1.3 spells it: not the OCIL namespace, which ends in "2.0". */
   public static final String OCIL_SYSTEM = "http://scap.nist.gov/schema/ocil/2";
   public static final String POWERSHELL_FIX = "urn:xccdf:fix:script:powershell";
+  /** Rule IDs of revisions the current rule supersedes, so results of any revision map to it. */
+  public static final String SUPERSEDED_RULE_ID_SYSTEM = "https://stigsmith.dev/ident/disa-rule-id-superseded";
+  /** Our metadata namespace: DISA's manual check (id and text) inside a Rule's metadata. */
+  public static final String STIG_METADATA = "https://stigsmith.dev/ns/stig-metadata/1";
 
   private XccdfRenderer() {}
 
@@ -63,6 +69,7 @@ public final class XccdfRenderer {
     prefixes.put("xccdf", XCCDF12);
     prefixes.put("dc", DC);
     prefixes.put("xhtml", XHTML);
+    prefixes.put("stig", STIG_METADATA);
     XmlBuilder xml = XmlBuilder.document(prefixes);
     E root = xml.root(XCCDF12, "Benchmark")
         .attr("id", Ids.benchmark(b)).attr("resolved", "1").attr(XML, "lang", "en-US")
@@ -118,23 +125,17 @@ public final class XccdfRenderer {
     E g = root.add(XCCDF12, "Group").attr("id", Ids.group(head.vulnId()));
     g.add(XCCDF12, "title", head.srg());
     g.add(XCCDF12, "description", head.srg());
-    for (Rule r : revisions) rule(g, b, r, ovalHref, ocilHref);
+    List<Rule> superseded = revisions.stream().filter(r -> !r.current()).toList();
+    for (Rule r : revisions) if (r.current()) rule(g, b, r, superseded, ovalHref, ocilHref);
   }
 
-  private static void rule(E group, Benchmark b, Rule r, String ovalHref, String ocilHref) {
-    boolean current = r.current();
+  private static void rule(E group, Benchmark b, Rule r, List<Rule> superseded, String ovalHref, String ocilHref) {
     E e = group.add(XCCDF12, "Rule").attr("id", Ids.rule(r))
-        .attr("severity", r.severity().xccdf()).attr("weight", r.weight())
-        .attr("selected", current ? "true" : "false");
+        .attr("severity", r.severity().xccdf()).attr("weight", r.weight()).attr("selected", "true");
     e.add(XCCDF12, "status", r.status().xccdf()).attr("date", r.statusDate() == null ? null : r.statusDate().toString());
     e.add(XCCDF12, "version", r.stigId());
     e.add(XCCDF12, "title", r.title());
-    String description = r.description().vulnDiscussion();
-    if (r.status() == Status.DEPRECATED && r.supersededBy() != null) {
-      description = "Superseded by " + r.supersededBy() + " (this revision was current in " + r.release() + ").\n\n"
-          + description;
-    }
-    e.add(XCCDF12, "description", description);
+    e.add(XCCDF12, "description", r.description().vulnDiscussion());
     Reference dpms = b.reference();
     E stig = e.add(XCCDF12, "reference").attr("href", "https://public.cyber.mil/stigs/");
     stig.add(DC, "title", dpms.title());
@@ -144,8 +145,11 @@ public final class XccdfRenderer {
     stig.add(DC, "identifier", dpms.identifier());
     e.add(XCCDF12, "reference", r.stigId()).attr("href", STIG_REFERENCE);
     for (String control : nistControls(b, r)) e.add(XCCDF12, "reference", control).attr("href", NIST_REFERENCE);
+    // DISA's manual check, for people and STIG Viewer exports; SCAP processors use OVAL or OCIL.
+    e.add(XCCDF12, "metadata").add(STIG_METADATA, "check-content", r.check().text()).attr("check-id", r.check().id());
     e.add(XCCDF12, "rationale", rationale(b, r));
     e.add(XCCDF12, "ident", r.ruleId().toString()).attr("system", RULE_ID_SYSTEM);
+    for (Rule old : superseded) e.add(XCCDF12, "ident", old.ruleId().toString()).attr("system", SUPERSEDED_RULE_ID_SYSTEM);
     e.add(XCCDF12, "ident", r.vulnId()).attr("system", VULN_ID_SYSTEM);
     for (String legacy : r.legacyIds()) e.add(XCCDF12, "ident", legacy).attr("system", LEGACY_SYSTEM);
     for (String cci : r.ccis()) e.add(XCCDF12, "ident", cci).attr("system", CCI_SYSTEM);
@@ -155,20 +159,16 @@ public final class XccdfRenderer {
       fix.attr("system", POWERSHELL_FIX).attr("complexity", "low").attr("disruption", "low")
           .attr("reboot", "false").attr("strategy", "configure").text(r.fix().script());
     }
-    if (current && r.isAutomated()) {
+    if (r.isAutomated()) {
       E check = e.add(XCCDF12, "check").attr("system", OVAL_SYSTEM);
       OvalRenderer.exportedValues(r).forEach((value, variable) ->
           check.add(XCCDF12, "check-export").attr("value-id", Ids.value(value)).attr("export-name", variable));
       check.add(XCCDF12, "check-content-ref").attr("href", ovalHref).attr("name", Ids.ovalDefinition(r));
     }
-    if (current && !r.isAutomated() && ocilHref != null) {
+    if (!r.isAutomated() && ocilHref != null) {
       e.add(XCCDF12, "check").attr("system", OCIL_SYSTEM)
           .add(XCCDF12, "check-content-ref").attr("href", ocilHref).attr("name", Ids.ocilQuestionnaire(r));
     }
-    // DISA's manual check stays available to people (and to STIG Viewer exports) after the OVAL or
-    // OCIL one, which is the one an SCAP processor picks.
-    E manual = e.add(XCCDF12, "check").attr("system", r.check().id());
-    manual.add(XCCDF12, "check-content", r.check().text());
   }
 
   private static List<String> nistControls(Benchmark b, Rule r) {

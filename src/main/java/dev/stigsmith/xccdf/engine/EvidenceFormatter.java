@@ -94,6 +94,7 @@ final class EvidenceFormatter {
     StringBuilder sb = new StringBuilder(label(item));
     List<String> ctx = new ArrayList<>();
     for (String field : context) {
+      if (field.equals("name") || field.equals("identity")) continue; // already in the label
       String v = fieldValue(item, field);
       if (v != null && !v.isEmpty()) ctx.add(prop(field, casing) + "=" + v);
     }
