@@ -9,6 +9,15 @@ import org.w3c.dom.Node;
 public final class Dom {
   private Dom() {}
 
+  /** The root element of a user's OVAL file; a parse failure becomes a one-line OvalDocumentException. */
+  public static Element parseRoot(java.nio.file.Path file) {
+    try {
+      return dev.stigsmith.xml.SafeXml.parse(file).getDocumentElement();
+    } catch (dev.stigsmith.xml.XmlInputException e) {
+      throw new OvalDocumentException(e.oneLine(), e);
+    }
+  }
+
   public static List<Element> children(Element parent) {
     List<Element> out = new ArrayList<>();
     if (parent == null) return out;

@@ -1,7 +1,5 @@
 package dev.stigsmith.oval.model;
 
-import dev.stigsmith.xml.SafeXml;
-import dev.stigsmith.xml.XmlInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +14,7 @@ public final class OvalDefinitionsReader {
   private OvalDefinitionsReader() {}
 
   public static OvalDefinitions read(Path file) {
-    Element root;
-    try {
-      root = SafeXml.parse(file).getDocumentElement();
-    } catch (XmlInputException e) {
-      throw new OvalDocumentException(e.oneLine(), e);
-    }
-    return read(root, file.toString());
+    return read(Dom.parseRoot(file), file.toString());
   }
 
   public static OvalDefinitions read(Element root) {

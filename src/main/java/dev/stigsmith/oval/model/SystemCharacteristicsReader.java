@@ -1,7 +1,5 @@
 package dev.stigsmith.oval.model;
 
-import dev.stigsmith.xml.SafeXml;
-import dev.stigsmith.xml.XmlInputException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,13 +15,7 @@ public final class SystemCharacteristicsReader {
   private SystemCharacteristicsReader() {}
 
   public static SystemCharacteristics read(Path file) {
-    Element root;
-    try {
-      root = SafeXml.parse(file).getDocumentElement();
-    } catch (XmlInputException e) {
-      throw new OvalDocumentException(e.oneLine(), e);
-    }
-    return read(root, file.toString());
+    return read(Dom.parseRoot(file), file.toString());
   }
 
   public static SystemCharacteristics read(Element root, String origin) {

@@ -10,7 +10,6 @@ import dev.stigsmith.model.Cci;
 import dev.stigsmith.model.Profile;
 import dev.stigsmith.model.Reference;
 import dev.stigsmith.model.Rule;
-import dev.stigsmith.model.Status;
 import dev.stigsmith.model.Value;
 import dev.stigsmith.scap.GeneratorInfo;
 import dev.stigsmith.scap.Ids;
