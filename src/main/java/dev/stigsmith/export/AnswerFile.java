@@ -181,8 +181,7 @@ public record AnswerFile(Path file, List<Answer> answers) {
     for (RuleResult rr : tr.ruleResults()) {
       if (!used.contains(rr)) out.add(rr);
     }
-    TestResult applied = new TestResult(b, tr.profileId(), tr.target(), tr.startTime(), tr.endTime(), tr.testSystem(),
-        tr.identity(), out, tr.score(), tr.maxScore());
+    TestResult applied = tr.withRuleResults(out);
     return new Applied(applied, warnings, skipped);
   }
 

@@ -227,4 +227,26 @@ class EvaluateCommandTest {
     assertThat(second.exitCode()).as(second.err()).isEqualTo(2);
     assertThat(tmp.resolve("again/EDGE02/EDGE02.cklb")).content().contains("Accepted domains reviewed.");
   }
+
+  @Test
+  void tailoredSiteValueReachesTheOvalAndTheResults() throws Exception {
+    Path t = tmp.resolve("site.xml");
+    Files.writeString(t, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_mil.example_tailoring_site">
+          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
+          <xccdf:Profile id="xccdf_mil.example_profile_site" extends="xccdf_dev.stigsmith_profile_MAC-1_Classified">
+            <xccdf:title>Site</xccdf:title>
+            <xccdf:set-value idref="xccdf_dev.stigsmith_value_internal_smtp_domain">^mail\\.example\\.mil$</xccdf:set-value>
+          </xccdf:Profile>
+        </xccdf:Tailoring>
+        """);
+    Cli.Result compliant = evaluate("edge-compliant.json");
+    assertThat(compliant.exitCode()).isZero();
+    Cli.Result r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).contains("FAIL     EX16-ED-000690").contains("(expected pattern match ^mail\\.example\\.mil$)");
+    assertThat(tmp.resolve("out/EDGE01/xccdf-testresult.xml")).content()
+        .contains("<xccdf:set-value idref=\"xccdf_dev.stigsmith_value_internal_smtp_domain\">^mail\\.example\\.mil$</xccdf:set-value>");
+  }
 }

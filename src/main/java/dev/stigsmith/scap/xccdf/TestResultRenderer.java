@@ -96,6 +96,7 @@ public final class TestResultRenderer {
       for (Target.Fact f : t.facts()) facts.add(XCCDF12, "fact", f.value()).attr("name", f.name()).attr("type", f.type());
     }
     if (tr.benchmark().platform() != null && !tr.benchmark().platform().cpeName().isEmpty()) e.add(XCCDF12, "platform").attr("idref", tr.benchmark().platform().cpeName());
+    tr.setValues().forEach((value, v) -> e.add(XCCDF12, "set-value", v).attr("idref", value));
     for (RuleResult rr : tr.ruleResults()) ruleResult(e, tr, rr, ids, checks);
     e.add(XCCDF12, "score", score(tr.score())).attr("system", "urn:xccdf:scoring:default").attr("maximum", score(tr.maxScore()));
   }

@@ -112,7 +112,7 @@ public final class Evaluator {
     }
     double score = Scoring.defaultScore(results);
     TestResult tr = new TestResult(b, sel.profileId(), target(host), req.time(), req.time(), req.testSystem(),
-        req.identity(), results, score, 100.0);
+        req.identity(), results, score, 100.0, sel.setValues());
     return new Evaluation(tr, loaded, source, defs, sc, oval, applicability, external);
   }
 
