@@ -6,7 +6,7 @@
 .DESCRIPTION
     Runs the read-only Exchange cmdlets listed in $Cmdlets below (Get-* only) on this server, reads the
     registry keys listed in $RegistryKeys and a few host facts, and writes them in the stigsmith host data
-    format, version 1 (docs/hostdata-format.md). Values are normalised on the way: enums and flags by
+    format, version 1 (schemas/hostdata/hostdata-format.md). Values are normalised on the way: enums and flags by
     name, sizes in bytes or "Unlimited", time spans as "[d.]hh:mm:ss", multi-valued properties as arrays
     of strings, $null as null.
 
