@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
+      SupportCommand.class,
       ValidateCommand.class,
       ImportCommand.class,
       DiffCommand.class,

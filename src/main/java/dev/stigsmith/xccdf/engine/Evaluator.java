@@ -4,7 +4,6 @@ import dev.stigsmith.hostdata.HostData;
 import dev.stigsmith.hostdata.HostFacts;
 import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.model.Rule;
-import dev.stigsmith.model.RuleId;
 import dev.stigsmith.oval.engine.OvalEngine;
 import dev.stigsmith.oval.engine.OvalResult;
 import dev.stigsmith.oval.engine.OvalResults;
@@ -279,10 +278,5 @@ public final class Evaluator {
       int i = id.indexOf("_profile_");
       return id.startsWith("xccdf_") && i > 0 ? id.substring(i + "_profile_".length()) : id;
     }
-  }
-
-  /** Rule lookups by DISA id for callers (answer files, exporters). */
-  public static Optional<Rule> rule(Benchmark b, RuleId id) {
-    return b.rule(id);
   }
 }
