@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
       "Evaluate one host's collected data against SCAP content with stigsmith's OVAL interpreter, and write",
       "XCCDF 1.2 results, OVAL results and an ARF report to OUT/<host>/.",
     },
+    exitCodeOnInvalidInput = 1,
     exitCodeListHeading = "%nExit codes (as oscap's):%n",
-    exitCodeList = {"0:every evaluated rule passed", "2:at least one rule failed", "1:an error (bad input, or a rule evaluated to error)"})
+    exitCodeList = {"0:every evaluated rule passed", "2:at least one rule failed or could not be decided (unknown)",
+        "1:an error (bad input or options, or a rule evaluated to error)"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -62,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instant time = Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH"));
+    Instant time = Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH"), 1);
     if (time == null) time = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Set<ResultFormat> formats = ResultOptions.formats(spec, format);
     EvaluateJob.Outcome outcome;

@@ -15,6 +15,17 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     this.err = err;
   }
 
+  /** A bad option or argument: one line and where to look, with the command's code for invalid input. */
+  static int usage(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String command = cl.getCommandSpec().qualifiedName();
+    err.println("stigsmith: error: " + ex.getMessage().replaceAll("\\s+", " ").trim()
+        + " (see '" + command + " --help')");
+    err.flush();
+    return cl.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
     if (ex instanceof UserError u) {
@@ -24,6 +35,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (ex instanceof XmlInputException x) {
       err.println("stigsmith: error: " + x.oneLine());
       return 2;
+    }
+    if (ex instanceof dev.stigsmith.oval.model.OvalDocumentException o) {
+      err.println("stigsmith: error: " + o.getMessage());
+      return 1;
     }
     if (ex instanceof java.io.UncheckedIOException io) {
       err.println("stigsmith: error: " + io.getMessage());

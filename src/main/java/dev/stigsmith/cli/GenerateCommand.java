@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "written to OUT/<benchmark id>/.",
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:files written", "2:bad content (nothing written)"})
+    exitCodeList = {"0:files written", "2:bad content or options (nothing written)", "1:an output file could not be written"})
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
     };
     List<Generator.Output> outputs;
     try {
-      outputs = Generator.render(content, Version.current(), Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH")), f);
+      outputs = Generator.render(content, Version.current(), Timestamps.resolve(timestamp, System.getenv("SOURCE_DATE_EPOCH"), 2), f);
     } catch (ContentException e) {
       throw new UserError(e.getMessage(), 2);
     }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       "Convert existing XCCDF 1.2 results (ours, or another tool's with DISA rule ids) into checklists and reports,",
       "written to OUT/<host>/.",
     },
+    exitCodeOnInvalidInput = 1,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:files written", "1:bad input (nothing written)"})
 final class ReportCommand implements Callable<Integer> {

@@ -33,6 +33,7 @@ public final class StigsmithCommand implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new Failures(err));
+    cl.setParameterExceptionHandler(Failures::usage);
     int code = cl.execute(args);
     out.flush();
     err.flush();

@@ -48,11 +48,14 @@ public final class EvaluateJob {
   /** The evaluation and the files written for it, by file name. */
   public record Outcome(Evaluator.Evaluation evaluation, TestResult testResult, Path hostDir, Map<String, Path> files,
       List<String> notes) {
-    /** oscap-like: 0 every evaluated rule passed, 2 at least one failed, 1 at least one error. */
+    /**
+     * oscap-like: 0 every evaluated rule passed, 2 at least one failed or could not be decided
+     * (unknown), 1 at least one rule evaluated to error.
+     */
     public int exitCode() {
       Map<ResultType, Integer> c = testResult.counts();
       if (c.getOrDefault(ResultType.ERROR, 0) > 0) return 1;
-      if (c.getOrDefault(ResultType.FAIL, 0) > 0) return 2;
+      if (c.getOrDefault(ResultType.FAIL, 0) > 0 || c.getOrDefault(ResultType.UNKNOWN, 0) > 0) return 2;
       return 0;
     }
   }
@@ -98,15 +101,16 @@ public final class EvaluateJob {
     files.putAll(rendered.files());
     Path hostDir = o.outDir().resolve(ResultExports.safeFileName(ev.testResult().target().hostName()));
     Map<String, Path> written = new LinkedHashMap<>();
+    // The user's own path goes first: if it cannot be written, no result set is left half done.
+    if (o.scOut() != null && ev.systemCharacteristics() != null) {
+      XmlOutput.writeAtomically(o.scOut(), XmlOutput.toBytes(SystemCharacteristicsWriter.toDocument(ev.systemCharacteristics())));
+      written.put(o.scOut().getFileName().toString(), o.scOut());
+    }
     files.forEach((name, bytes) -> {
       Path p = hostDir.resolve(name);
       XmlOutput.writeAtomically(p, bytes);
       written.put(name, p);
     });
-    if (o.scOut() != null && ev.systemCharacteristics() != null) {
-      SystemCharacteristicsWriter.write(ev.systemCharacteristics(), o.scOut());
-      written.put(o.scOut().getFileName().toString(), o.scOut());
-    }
     return new Outcome(ev, rendered.testResult(), hostDir, written, rendered.notes());
   }
 

@@ -48,7 +48,16 @@ public final class Generator {
   public static List<Output> render(Path contentDir, String productVersion, Instant timestamp, Format format)
       throws ContentException {
     List<Benchmark> benchmarks = new ArrayList<>();
-    for (Path dir : ContentLoader.benchmarkDirs(contentDir)) benchmarks.add(ContentLoader.load(dir));
+    Map<String, Path> seen = new LinkedHashMap<>();
+    for (Path dir : ContentLoader.benchmarkDirs(contentDir)) {
+      Benchmark b = ContentLoader.load(dir);
+      Path other = seen.putIfAbsent(b.id(), dir);
+      if (other != null) {
+        throw new ContentException(dir.resolve(ContentLoader.BENCHMARK_FILE) + ": benchmark id '" + b.id()
+            + "' is already defined by " + other.resolve(ContentLoader.BENCHMARK_FILE));
+      }
+      benchmarks.add(b);
+    }
     List<Output> out = new ArrayList<>();
     for (Benchmark b : benchmarks) {
       Instant when = timestamp != null ? timestamp : b.benchmarkDate().atStartOfDay(ZoneOffset.UTC).toInstant();

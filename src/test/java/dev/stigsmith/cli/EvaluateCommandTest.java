@@ -159,8 +159,8 @@ class EvaluateCommandTest {
   @Test
   void unknownFormatIsAUsageError() {
     Cli.Result r = evaluate("edge-compliant.json", "--format", "pdf");
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown format 'pdf'");
+    assertThat(r.exitCode()).as("bad input, not 'a rule failed'").isEqualTo(1);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("unknown format 'pdf'").contains("stigsmith evaluate --help");
   }
 
   @Test
@@ -248,5 +248,49 @@ class EvaluateCommandTest {
     assertThat(r.out()).contains("FAIL     EX16-ED-000690").contains("(expected pattern match ^mail\\.example\\.mil$)");
     assertThat(tmp.resolve("out/EDGE01/xccdf-testresult.xml")).content()
         .contains("<xccdf:set-value idref=\"xccdf_dev.stigsmith_value_internal_smtp_domain\">^mail\\.example\\.mil$</xccdf:set-value>");
+  }
+
+  @Test
+  void rulesThatCouldNotBeDecidedAreNotAPass() throws Exception {
+    Path host = tmp.resolve("no-send-connectors.json");
+    Files.writeString(host, Files.readString(Content.root().resolve("samples/edge-compliant.json"))
+        .replace("\"Get-SendConnector\"", "\"Get-SendConnectorNotRun\""));
+    Cli.Result r = Cli.run("evaluate", "--content", Content.edge().toString(), "--host-data", host.toString(),
+        "--out", tmp.resolve("out").toString(), "--format", "xccdf");
+    assertThat(r.out()).contains("unknown").contains("Get-SendConnector was not collected");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void unwritableScOutLeavesNoResults() throws Exception {
+    Path file = Files.writeString(tmp.resolve("regular"), "x");
+    Cli.Result r = evaluate("edge-compliant.json", "--sc-out", file.resolve("sc.xml").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("stigsmith: error: cannot write").doesNotContain("internal error");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void tailoringNamingAnUnknownValueOrProfileIsAnError() throws Exception {
+    Path t = tmp.resolve("t.xml");
+    String tailoring = """
+        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_mil.example_tailoring_site">
+          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
+          <xccdf:Profile id="xccdf_mil.example_profile_site" extends="EXTENDS">
+            <xccdf:title>Site</xccdf:title>
+            <xccdf:set-value idref="VALUE">x</xccdf:set-value>
+          </xccdf:Profile>
+        </xccdf:Tailoring>
+        """;
+    Files.writeString(t, tailoring.replace("EXTENDS", "xccdf_dev.stigsmith_profile_MAC-1_Classified")
+        .replace("VALUE", "xccdf_dev.stigsmith_value_nope"));
+    Cli.Result r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("t.xml: set-value names 'xccdf_dev.stigsmith_value_nope'");
+    Files.writeString(t, tailoring.replace("EXTENDS", "xccdf_nope_profile_x")
+        .replace("VALUE", "xccdf_dev.stigsmith_value_internal_smtp_domain"));
+    r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("t.xml: profile xccdf_mil.example_profile_site extends 'xccdf_nope_profile_x'");
   }
 }

@@ -73,4 +73,15 @@ class GenerateCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("--content").contains("--out").contains("--timestamp");
   }
+
+  @Test
+  void twoBenchmarksWithOneIdAreAnError() throws Exception {
+    Path content = Content.copyTo(tmp);
+    Content.copyTree(content.resolve("exchange-2016-edge"), content.resolve("edge-copy"));
+    Path out = tmp.resolve("out");
+    Cli.Result r = Cli.run("generate", "--content", content.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("benchmark id 'MS_Exchange_2016_Edge_Transport_Server_STIG' is already defined by").contains("edge-copy");
+    assertThat(out).doesNotExist();
+  }
 }

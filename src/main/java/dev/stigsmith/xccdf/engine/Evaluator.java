@@ -248,8 +248,13 @@ public final class Evaluator {
         String shortId = stripProfile(baseId);
         var p = b.profiles().stream().filter(x -> x.id().equals(shortId)).findFirst();
         if (p.isEmpty()) {
+          String profiles = String.join(", ", b.profiles().stream().map(x -> x.id()).toList());
+          if (tp != null) {
+            throw new EvaluationException(tailoring.file() + ": profile " + tp.id() + " extends '" + baseId
+                + "', which benchmark " + b.id() + " does not have (profiles: " + profiles + ")");
+          }
           throw new EvaluationException("no profile '" + profileId + "' in benchmark " + b.id() + " (profiles: "
-              + String.join(", ", b.profiles().stream().map(x -> x.id()).toList()) + ")");
+              + profiles + ")");
         }
         vulns = new LinkedHashSet<>(p.get().selectedVulnIds());
       }
@@ -260,6 +265,12 @@ public final class Evaluator {
           String vuln = vulnFor(loaded, s.getKey());
           if (vuln == null) throw new EvaluationException("tailoring selects '" + s.getKey() + "', which the benchmark does not have");
           if (s.getValue()) vulns.add(vuln); else vulns.remove(vuln);
+        }
+        for (String value : tp.values().keySet()) {
+          if (!loaded.valueDefaults().containsKey(value)) {
+            throw new EvaluationException(tailoring.file() + ": set-value names '" + value + "', which benchmark "
+                + b.id() + " does not have (values: " + String.join(", ", loaded.valueDefaults().keySet()) + ")");
+          }
         }
         vars.putAll(tp.values());
       }
