@@ -292,5 +292,10 @@ class EvaluateCommandTest {
     r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("t.xml: profile xccdf_mil.example_profile_site extends 'xccdf_nope_profile_x'");
+    Files.writeString(t, tailoring.replace("EXTENDS", "xccdf_dev.stigsmith_profile_MAC-1_Classified")
+        .replace("VALUE", "xccdf_dev.stigsmith_value_internet_receive_connectors").replace(">x<", ">([<"));
+    r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("t.xml: the value '([' given to").contains("is not a regular expression");
   }
 }

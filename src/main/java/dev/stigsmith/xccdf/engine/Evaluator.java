@@ -76,6 +76,7 @@ public final class Evaluator {
       defs = definitions(source, href, true);
     }
     Map<String, List<String>> external = sel.externalVariables(loaded);
+    if (defs != null) checkPatterns(defs, external, req.tailoring());
     Applicability applicability = applicability(source, loaded, host, req.time());
 
     SystemCharacteristics sc = null;
@@ -123,6 +124,29 @@ public final class Evaluator {
     XccdfBenchmarkReader.OcilRef ocil = loaded.ocilChecks().get(r.ruleId());
     if (ocil != null) return "Manual check (OCIL questionnaire " + ocil.questionnaireId() + "): an assessor answers it";
     return "Manual check: no automated check exists for this rule; an assessor must review it.";
+  }
+
+  /**
+   * A site Value compared by pattern match must be a regular expression; a bad one from a tailoring
+   * file is the user's input error, not a rule that silently cannot be decided.
+   */
+  private static void checkPatterns(OvalDefinitions defs, Map<String, List<String>> external, Tailoring tailoring)
+      throws EvaluationException {
+    for (dev.stigsmith.oval.model.OvalState st : defs.states()) {
+      for (dev.stigsmith.oval.model.Entity e : st.entities()) {
+        for (dev.stigsmith.oval.model.Entity f : e.isRecord() ? e.fields() : List.of(e)) {
+          if (f.varRef() == null || !"pattern match".equals(f.operation())) continue;
+          for (String value : external.getOrDefault(f.varRef(), List.of())) {
+            try {
+              java.util.regex.Pattern.compile(value);
+            } catch (java.util.regex.PatternSyntaxException x) {
+              throw new EvaluationException((tailoring == null ? "" : tailoring.file() + ": ") + "the value '" + value
+                  + "' given to " + f.varRef() + " is not a regular expression: " + x.getDescription());
+            }
+          }
+        }
+      }
+    }
   }
 
   /** OVAL definition result → XCCDF rule result, as the XCCDF specification's OVAL mapping says. */
