@@ -137,20 +137,11 @@ class EvaluateCommandTest {
 
   @Test
   void tailoringCanDeselectTheRule() throws Exception {
-    Path t = tmp.resolve("tailoring.xml");
-    Files.writeString(t, """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_dev.stigsmith_tailoring_site">
-          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
-          <xccdf:Profile id="xccdf_dev.stigsmith_profile_site" extends="xccdf_dev.stigsmith_profile_MAC-1_Classified">
-            <xccdf:title>Site</xccdf:title>
-            <xccdf:select idref="xccdf_dev.stigsmith_group_V-221218" selected="false"/>
-            <xccdf:select idref="xccdf_dev.stigsmith_group_V-221223" selected="false"/>
-            <xccdf:select idref="xccdf_dev.stigsmith_group_V-221262" selected="false"/>
-          </xccdf:Profile>
-        </xccdf:Tailoring>
-        """);
-    Cli.Result r = evaluate("edge-noncompliant.json", "--tailoring", t.toString(), "--profile", "xccdf_dev.stigsmith_profile_site");
+    Path t = tailoring("xccdf_dev.stigsmith_profile_MAC-1_Classified", """
+        <xccdf:select idref="xccdf_dev.stigsmith_group_V-221218" selected="false"/>
+        <xccdf:select idref="xccdf_dev.stigsmith_group_V-221223" selected="false"/>
+        <xccdf:select idref="xccdf_dev.stigsmith_group_V-221262" selected="false"/>""");
+    Cli.Result r = evaluate("edge-noncompliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).doesNotContain("EX16-ED-000170").contains("(profile site)");
     assertThat(tmp.resolve("out/EDGE02/xccdf-testresult.xml")).content().doesNotContain("SV-221218r879636_rule");
@@ -230,17 +221,8 @@ class EvaluateCommandTest {
 
   @Test
   void tailoredSiteValueReachesTheOvalAndTheResults() throws Exception {
-    Path t = tmp.resolve("site.xml");
-    Files.writeString(t, """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_mil.example_tailoring_site">
-          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
-          <xccdf:Profile id="xccdf_mil.example_profile_site" extends="xccdf_dev.stigsmith_profile_MAC-1_Classified">
-            <xccdf:title>Site</xccdf:title>
-            <xccdf:set-value idref="xccdf_dev.stigsmith_value_internal_smtp_domain">^mail\\.example\\.mil$</xccdf:set-value>
-          </xccdf:Profile>
-        </xccdf:Tailoring>
-        """);
+    Path t = tailoring("xccdf_dev.stigsmith_profile_MAC-1_Classified",
+        "<xccdf:set-value idref=\"xccdf_dev.stigsmith_value_internal_smtp_domain\">^mail\\.example\\.mil$</xccdf:set-value>");
     Cli.Result compliant = evaluate("edge-compliant.json");
     assertThat(compliant.exitCode()).isZero();
     Cli.Result r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
@@ -272,30 +254,37 @@ class EvaluateCommandTest {
 
   @Test
   void tailoringNamingAnUnknownValueOrProfileIsAnError() throws Exception {
-    Path t = tmp.resolve("t.xml");
-    String tailoring = """
-        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_mil.example_tailoring_site">
-          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
-          <xccdf:Profile id="xccdf_mil.example_profile_site" extends="EXTENDS">
-            <xccdf:title>Site</xccdf:title>
-            <xccdf:set-value idref="VALUE">x</xccdf:set-value>
-          </xccdf:Profile>
-        </xccdf:Tailoring>
-        """;
-    Files.writeString(t, tailoring.replace("EXTENDS", "xccdf_dev.stigsmith_profile_MAC-1_Classified")
-        .replace("VALUE", "xccdf_dev.stigsmith_value_nope"));
+    Path t = tailoring("xccdf_dev.stigsmith_profile_MAC-1_Classified", setValue("xccdf_dev.stigsmith_value_nope", "x"));
     Cli.Result r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("t.xml: set-value names 'xccdf_dev.stigsmith_value_nope'");
-    Files.writeString(t, tailoring.replace("EXTENDS", "xccdf_nope_profile_x")
-        .replace("VALUE", "xccdf_dev.stigsmith_value_internal_smtp_domain"));
+    tailoring("xccdf_nope_profile_x", setValue("xccdf_dev.stigsmith_value_internal_smtp_domain", "x"));
     r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("t.xml: profile xccdf_mil.example_profile_site extends 'xccdf_nope_profile_x'");
-    Files.writeString(t, tailoring.replace("EXTENDS", "xccdf_dev.stigsmith_profile_MAC-1_Classified")
-        .replace("VALUE", "xccdf_dev.stigsmith_value_internet_receive_connectors").replace(">x<", ">([<"));
+    tailoring("xccdf_dev.stigsmith_profile_MAC-1_Classified", setValue("xccdf_dev.stigsmith_value_internet_receive_connectors", "(["));
     r = evaluate("edge-compliant.json", "--tailoring", t.toString(), "--profile", "xccdf_mil.example_profile_site");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("t.xml: the value '([' given to").contains("is not a regular expression");
+  }
+
+  /** A tailoring file with one profile, xccdf_mil.example_profile_site, extending {@code base} with {@code body}. */
+  private Path tailoring(String base, String body) throws Exception {
+    Path t = tmp.resolve("t.xml");
+    Files.writeString(t, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xccdf:Tailoring xmlns:xccdf="http://checklists.nist.gov/xccdf/1.2" id="xccdf_mil.example_tailoring_site">
+          <xccdf:version time="2024-01-01T00:00:00">1</xccdf:version>
+          <xccdf:Profile id="xccdf_mil.example_profile_site" extends="%s">
+            <xccdf:title>Site</xccdf:title>
+            %s
+          </xccdf:Profile>
+        </xccdf:Tailoring>
+        """.formatted(base, body));
+    return t;
+  }
+
+  private static String setValue(String idref, String value) {
+    return "<xccdf:set-value idref=\"" + idref + "\">" + value + "</xccdf:set-value>";
   }
 }

@@ -183,14 +183,6 @@ public final class XccdfBenchmarkReader {
     Element status = child(r, XCCDF12, "status").orElse(null);
     Status st = status == null ? Status.ACCEPTED : Status.parse(status.getTextContent());
     String discussion = text(childText(r, XCCDF12, "description"));
-    RuleId supersededBy = null;
-    Matcher sup = Pattern.compile("^Superseded by (SV-\\d+r\\d+_rule) \\(this revision was current in ([^)]*)\\)\\.\\n\\n").matcher(discussion);
-    String release = "";
-    if (sup.find()) {
-      supersededBy = RuleId.parse(sup.group(1));
-      release = sup.group(2);
-      discussion = discussion.substring(sup.end());
-    }
     return new Rule(vulnId, ruleId, text(childText(r, XCCDF12, "version")), text(childText(group, XCCDF12, "title")),
         text(childText(r, XCCDF12, "title")), Severity.parse(r.getAttribute("severity").isEmpty() ? "medium" : r.getAttribute("severity")),
         r.getAttribute("weight").isEmpty() ? "10.0" : r.getAttribute("weight"),
@@ -198,7 +190,7 @@ public final class XccdfBenchmarkReader {
         concat(idents.getOrDefault(XccdfRenderer.LEGACY_SYSTEM, List.of())), manual,
         new Fix(fixtext == null ? "" : fixtext.getAttribute("fixref"), fixtext == null ? "" : fixtext.getTextContent(), script),
         st, status == null || status.getAttribute("date").isEmpty() ? null : LocalDate.parse(status.getAttribute("date")),
-        release, supersededBy, null);
+        "", null, null);
   }
 
   /**
