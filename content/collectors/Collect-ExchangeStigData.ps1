@@ -55,6 +55,19 @@ $Cmdlets = @(
     @{ Name = 'Get-TransportService'; Parameters = @{ Identity = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportConfig';  Parameters = @{} }
     @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME } }
+    # Edge 2016 STIG: diagnostic logging, organisation settings, the antispam agents' configuration.
+    @{ Name = 'Get-EventLogLevel';          Parameters = @{} }
+    @{ Name = 'Get-OrganizationConfig';     Parameters = @{} }
+    @{ Name = 'Get-SenderFilterConfig';     Parameters = @{} }
+    @{ Name = 'Get-ContentFilterConfig';    Parameters = @{} }
+    @{ Name = 'Get-SenderIdConfig';         Parameters = @{} }
+    @{ Name = 'Get-SenderReputationConfig'; Parameters = @{} }
+    @{ Name = 'Get-RecipientFilterConfig';  Parameters = @{} }
+    @{ Name = 'Get-IPAllowListConfig';      Parameters = @{} }
+    @{ Name = 'Get-IPAllowListEntry';       Parameters = @{} }
+    @{ Name = 'Get-IPBlockListProvider';    Parameters = @{} }
+    @{ Name = 'Get-TransportAgent';         Parameters = @{} }
+    @{ Name = 'Get-ExchangeCertificate';    Parameters = @{} }
 )
 # ---- stigsmith:cmdlets end ----------------------------------------------------------------------------
 
