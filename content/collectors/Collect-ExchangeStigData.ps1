@@ -54,7 +54,7 @@ $Cmdlets = @(
     @{ Name = 'Get-ReceiveConnector'; Parameters = @{ Server = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportService'; Parameters = @{ Identity = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportConfig';  Parameters = @{} }
-    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME } }
+    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME; Status = $true } }
     # Edge 2016 STIG: diagnostic logging, organisation settings, the antispam agents' configuration.
     @{ Name = 'Get-EventLogLevel';          Parameters = @{} }
     @{ Name = 'Get-OrganizationConfig';     Parameters = @{} }
