@@ -50,6 +50,9 @@ class RuleScenariosTest {
 
   @TempDir Path tmp;
 
+  /** -Dstigsmith.rules=EX16-ED-0000[67]0 runs the scenarios of the matching rules only (while writing content). */
+  private static final String ONLY = System.getProperty("stigsmith.rules", ".*");
+
   @TestFactory
   Stream<DynamicTest> everyScenarioOfEveryRule() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
@@ -60,6 +63,7 @@ class RuleScenariosTest {
       ScapSource source = ScapSource.of(Path.of(Generator.dataStreamFile(b)), doc);
       Path rulesDir = Content.root().resolve("exchange-2016-edge/rules");
       for (Rule r : b.currentRules()) {
+        if (!r.stigId().matches(ONLY)) continue;
         Path dir = rulesDir.resolve(r.stigId()).resolve("tests");
         if (!Files.isDirectory(dir)) continue;
         try (Stream<Path> files = Files.list(dir)) {
@@ -69,7 +73,7 @@ class RuleScenariosTest {
         }
       }
     }
-    assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
+    if (ONLY.equals(".*")) assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
     return tests.stream();
   }
 
