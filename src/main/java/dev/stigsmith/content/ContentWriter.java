@@ -128,7 +128,8 @@ public final class ContentWriter {
     Y y = new Y();
     y.comment("Control Correlation Identifiers cited by our rules, with the NIST SP 800-53 controls DISA maps them to.");
     y.raw("ccis:");
-    for (Cci c : ccis.values()) {
+    // By id: the model's map has no stable order, and a re-import must not reshuffle the file.
+    for (Cci c : new java.util.TreeMap<>(ccis).values()) {
       y.raw("  - id: " + c.id());
       y.raw("    nist: " + YamlText.flowList(c.nistControls()));
       if (!c.definition().isEmpty()) y.field(4, "definition", c.definition());
