@@ -13,6 +13,8 @@ import java.util.List;
  * @param release the STIG release this revision was current in, e.g. "V2R5"
  * @param supersededBy the revision replacing this one, or null when current
  * @param automated the automated check, or null for a manual rule
+ * @param checkSameAs the STIG ID of the rule (possibly of another benchmark) whose check {@code automated} is,
+ *     when this rule reuses it instead of stating its own; null otherwise
  */
 public record Rule(
     String vulnId,
@@ -31,15 +33,27 @@ public record Rule(
     LocalDate statusDate,
     String release,
     RuleId supersededBy,
-    AutomatedCheck automated) {
+    AutomatedCheck automated,
+    String checkSameAs) {
 
   public Rule {
+    if (checkSameAs != null && automated == null) {
+      throw new IllegalArgumentException("rule " + stigId + " reuses the check of " + checkSameAs + " but has no check");
+    }
     if (!vulnId.matches("V-\\d+")) throw new IllegalArgumentException("'" + vulnId + "' is not a Vuln ID (V-<digits>)");
     ccis = List.copyOf(ccis);
     legacyIds = List.copyOf(legacyIds);
     if (status == Status.DEPRECATED && supersededBy == null) {
       // Deprecated without a successor is allowed (DISA removed the rule); nothing to link.
     }
+  }
+
+  /** A rule with its own check (or none). */
+  public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity, String weight,
+      Description description, List<String> ccis, List<String> legacyIds, ManualCheck check, Fix fix, Status status,
+      LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated) {
+    this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
+        statusDate, release, supersededBy, automated, null);
   }
 
   public boolean current() { return status != Status.DEPRECATED; }
