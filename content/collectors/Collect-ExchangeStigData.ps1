@@ -54,7 +54,20 @@ $Cmdlets = @(
     @{ Name = 'Get-ReceiveConnector'; Parameters = @{ Server = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportService'; Parameters = @{ Identity = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportConfig';  Parameters = @{} }
-    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME } }
+    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME; Status = $true } }
+    # Edge 2016 STIG: diagnostic logging, organisation settings, the antispam agents' configuration.
+    @{ Name = 'Get-EventLogLevel';          Parameters = @{} }
+    @{ Name = 'Get-OrganizationConfig';     Parameters = @{} }
+    @{ Name = 'Get-SenderFilterConfig';     Parameters = @{} }
+    @{ Name = 'Get-ContentFilterConfig';    Parameters = @{} }
+    @{ Name = 'Get-SenderIdConfig';         Parameters = @{} }
+    @{ Name = 'Get-SenderReputationConfig'; Parameters = @{} }
+    @{ Name = 'Get-RecipientFilterConfig';  Parameters = @{} }
+    @{ Name = 'Get-IPAllowListConfig';      Parameters = @{} }
+    @{ Name = 'Get-IPAllowListEntry';       Parameters = @{} }
+    @{ Name = 'Get-IPBlockListProvider';    Parameters = @{} }
+    @{ Name = 'Get-TransportAgent';         Parameters = @{} }
+    @{ Name = 'Get-ExchangeCertificate';    Parameters = @{} }
 )
 # ---- stigsmith:cmdlets end ----------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which cmdlet wrote a raw export: from .NET type names (Export-Clixml, "#TYPE" of Export-Csv), from
@@ -21,8 +22,15 @@ final class CmdletKinds {
   static final String TRANSPORT_CONFIG = "Get-TransportConfig";
   static final String EXCHANGE_SERVER = "Get-ExchangeServer";
 
-  private static final List<String> KNOWN =
-      List.of(SEND_CONNECTOR, RECEIVE_CONNECTOR, TRANSPORT_SERVICE, TRANSPORT_CONFIG, EXCHANGE_SERVER);
+  /** Edge 2016 STIG: cmdlets whose .NET type's simple name is their noun. */
+  private static final List<String> NAMED_AFTER_TYPE = List.of(
+      "Get-OrganizationConfig", "Get-SenderFilterConfig", "Get-ContentFilterConfig", "Get-SenderIdConfig",
+      "Get-SenderReputationConfig", "Get-RecipientFilterConfig", "Get-IPAllowListConfig", "Get-IPAllowListEntry",
+      "Get-IPBlockListProvider", "Get-TransportAgent", "Get-ExchangeCertificate", "Get-AcceptedDomain");
+
+  private static final List<String> KNOWN = Stream.concat(
+      Stream.of(SEND_CONNECTOR, RECEIVE_CONNECTOR, TRANSPORT_SERVICE, TRANSPORT_CONFIG, EXCHANGE_SERVER),
+      Stream.concat(NAMED_AFTER_TYPE.stream(), Stream.of("Get-EventLogLevel"))).toList();
 
   private static final Pattern IN_FILE_NAME = Pattern.compile("(?i)(?:^|[^A-Za-z])(Get-[A-Za-z]+)");
 
@@ -50,7 +58,8 @@ final class CmdletKinds {
       case "TransportConfigContainer" -> TRANSPORT_CONFIG;
       case "ExchangeServer" -> EXCHANGE_SERVER;
       case "TransportServer", "TransportService" -> TRANSPORT_SERVICE;
-      default -> null;
+      case "EventCategoryObject" -> "Get-EventLogLevel";
+      default -> NAMED_AFTER_TYPE.stream().filter(c -> c.substring(4).equals(simple)).findFirst().orElse(null);
     });
   }
 

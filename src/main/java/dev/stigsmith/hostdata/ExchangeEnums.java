@@ -117,6 +117,15 @@ public final class ExchangeEnums {
       type("ServerRole", true, "None", 0, "Cafe", 1, "Mailbox", 2, "ClientAccess", 4,
           "UnifiedMessaging", 16, "HubTransport", 32, "Edge", 64, "FrontendTransport", 16384);
 
+  /** Get-EventLogLevel EventLevel (Set-EventLogLevel -Level): the levels' numbers skip 2, 4 and 6. */
+  public static final EnumType EVENT_LEVEL =
+      type("EventLevel", false, "Lowest", 0, "Low", 1, "Medium", 3, "High", 5, "Expert", 7);
+
+  /** Get-ExchangeCertificate Services: the services a certificate is enabled for. */
+  public static final EnumType ALLOWED_SERVICES =
+      type("AllowedServices", true, "None", 0, "IMAP", 1, "POP", 2, "UM", 4, "IIS", 8, "SMTP", 16,
+          "Federation", 32, "UMCallRouter", 64);
+
   private static final Map<String, EnumType> BY_PROPERTY = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   static {
@@ -132,6 +141,8 @@ public final class ExchangeEnums {
     BY_PROPERTY.put("ExtendedProtectionPolicy", EXTENDED_PROTECTION_POLICY);
     BY_PROPERTY.put("TransportRole", SERVER_ROLE);
     BY_PROPERTY.put("ServerRole", SERVER_ROLE);
+    BY_PROPERTY.put("EventLevel", EVENT_LEVEL);
+    BY_PROPERTY.put("Services", ALLOWED_SERVICES);
   }
 
   /** The enum a property carries, whatever cmdlet it comes from. */

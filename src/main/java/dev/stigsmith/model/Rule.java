@@ -13,6 +13,7 @@ import java.util.List;
  * @param release the STIG release this revision was current in, e.g. "V2R5"
  * @param supersededBy the revision replacing this one, or null when current
  * @param automated the automated check, or null for a manual rule
+ * @param manualReason why a manual rule needs a person ("document: …"), or null
  * @param checkSameAs the STIG ID of the rule (possibly of another benchmark) whose check {@code automated} is,
  *     when this rule reuses it instead of stating its own; null otherwise
  */
@@ -34,9 +35,30 @@ public record Rule(
     String release,
     RuleId supersededBy,
     AutomatedCheck automated,
+    String manualReason,
     String checkSameAs) {
 
+  /** A rule without a recorded manual reason (importers, readers of other formats). */
+  public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity,
+      String weight, Description description, List<String> ccis, List<String> legacyIds, ManualCheck check,
+      Fix fix, Status status, LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated) {
+    this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
+        statusDate, release, supersededBy, automated, null, null);
+  }
+
+  /** A rule with its own check (or none). */
+  public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity,
+      String weight, Description description, List<String> ccis, List<String> legacyIds, ManualCheck check,
+      Fix fix, Status status, LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated,
+      String manualReason) {
+    this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
+        statusDate, release, supersededBy, automated, manualReason, null);
+  }
+
   public Rule {
+    if (automated != null && manualReason != null) {
+      throw new IllegalArgumentException("an automated rule has no manual reason");
+    }
     if (checkSameAs != null && automated == null) {
       throw new IllegalArgumentException("rule " + stigId + " reuses the check of " + checkSameAs + " but has no check");
     }
@@ -46,14 +68,6 @@ public record Rule(
     if (status == Status.DEPRECATED && supersededBy == null) {
       // Deprecated without a successor is allowed (DISA removed the rule); nothing to link.
     }
-  }
-
-  /** A rule with its own check (or none). */
-  public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity, String weight,
-      Description description, List<String> ccis, List<String> legacyIds, ManualCheck check, Fix fix, Status status,
-      LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated) {
-    this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
-        statusDate, release, supersededBy, automated, null);
   }
 
   public boolean current() { return status != Status.DEPRECATED; }

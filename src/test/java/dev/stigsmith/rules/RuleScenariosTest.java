@@ -59,6 +59,9 @@ class RuleScenariosTest {
 
   @TempDir Path tmp;
 
+  /** -Dstigsmith.rules=EX16-ED-0000[67]0 runs the scenarios of the matching rules only (while writing content). */
+  private static final String ONLY = System.getProperty("stigsmith.rules", ".*");
+
   @TestFactory
   Stream<DynamicTest> everyScenarioOfEveryRule() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
@@ -80,6 +83,7 @@ class RuleScenariosTest {
       Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
       ScapSource source = ScapSource.of(Path.of(Generator.dataStreamFile(b)), doc);
       for (Rule r : b.currentRules()) {
+        if (!r.stigId().matches(ONLY)) continue;
         for (Path f : scenarios(ruleDirs.get(r.stigId()))) {
           tests.add(DynamicTest.dynamicTest(r.stigId() + " " + f.getFileName(), () -> scenario(source, r, f, h -> h)));
         }
@@ -94,7 +98,7 @@ class RuleScenariosTest {
         }
       }
     }
-    assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
+    if (ONLY.equals(".*")) assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
     return tests.stream();
   }
 

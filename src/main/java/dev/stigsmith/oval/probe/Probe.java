@@ -61,7 +61,7 @@ public final class Probe {
     // States compare with variables that read other objects (e.g. the global MaxSendSize): the engine
     // finds those items only through collected_objects, so collect them too.
     for (Variable v : defs.variables()) {
-      if (v instanceof Variable.Local l && l.component() instanceof Variable.ObjectComponent oc) p.collect(oc.objectRef());
+      if (v instanceof Variable.Local l) objectRefs(l.component()).forEach(p::collect);
     }
     List<CollectedObject> objects = new ArrayList<>();
     for (OvalObject o : defs.objects()) {
@@ -78,6 +78,15 @@ public final class Probe {
     }
     return new SystemCharacteristics(
         Generator.stigsmith(Versions.product(), timestamp), systemInfo(host.facts()), objects, p.store.all());
+  }
+
+  /** Objects a variable component reads, through functions (concat, substring, regex_capture). */
+  private static List<String> objectRefs(Variable.Component c) {
+    if (c instanceof Variable.ObjectComponent oc) return List.of(oc.objectRef());
+    if (c instanceof Variable.Concat cc) return cc.parts().stream().flatMap(p -> objectRefs(p).stream()).toList();
+    if (c instanceof Variable.Substring ss) return objectRefs(ss.of());
+    if (c instanceof Variable.RegexCapture rc) return objectRefs(rc.of());
+    return List.of();
   }
 
   private Collected collect(String objectId) {

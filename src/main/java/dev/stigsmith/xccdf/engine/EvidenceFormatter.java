@@ -135,6 +135,8 @@ final class EvidenceFormatter {
         for (ItemEntity f : e.fields()) {
           if (name == null && ("name".equals(f.name()) || "identity".equals(f.name())) && f.value() != null) name = f.value();
         }
+        // The renderer selects a check's identify_by property first (e.g. a certificate's Thumbprint).
+        if (name == null && !e.fields().isEmpty()) name = e.fields().get(0).value();
       }
     }
     if (name == null) name = entity(item, "name");
