@@ -8,6 +8,8 @@ import dev.stigsmith.content.YamlSource;
 import dev.stigsmith.generate.Generator;
 import dev.stigsmith.hostdata.HostData;
 import dev.stigsmith.model.Platform;
+import dev.stigsmith.model.Value;
+import dev.stigsmith.xccdf.engine.Tailoring;
 import dev.stigsmith.testing.PlatformSwap;
 import dev.stigsmith.hostdata.HostDataReader;
 import dev.stigsmith.model.Benchmark;
@@ -85,16 +87,18 @@ class RuleScenariosTest {
       for (Rule r : b.currentRules()) {
         if (!r.stigId().matches(ONLY)) continue;
         for (Path f : scenarios(ruleDirs.get(r.stigId()))) {
-          tests.add(DynamicTest.dynamicTest(r.stigId() + " " + f.getFileName(), () -> scenario(source, r, f, h -> h)));
+          tests.add(DynamicTest.dynamicTest(r.stigId() + " " + f.getFileName(), () -> scenario(source, r, f, h -> h, REQUEST)));
         }
         if (r.checkSameAs() == null) continue;
-        Platform home = benchmarkOf.get(r.checkSameAs()).platform();
+        Benchmark homeBenchmark = benchmarkOf.get(r.checkSameAs());
+        Platform home = homeBenchmark.platform();
+        Evaluator.Request withHomeValues = homeValues(homeBenchmark, b);
         List<Path> shared = scenarios(ruleDirs.get(r.checkSameAs()));
         assertThat(shared.size() + scenarios(ruleDirs.get(r.stigId())).size())
             .as(r.stigId() + " reuses " + r.checkSameAs() + "'s check: scenarios beside either rule").isPositive();
         for (Path f : shared) {
           tests.add(DynamicTest.dynamicTest(r.stigId() + " (check of " + r.checkSameAs() + ") " + f.getFileName(),
-              () -> scenario(source, r, f, h -> PlatformSwap.swap(h, home, b.platform()))));
+              () -> scenario(source, r, f, h -> PlatformSwap.swap(h, home, b.platform()), withHomeValues)));
         }
       }
     }
@@ -110,11 +114,31 @@ class RuleScenariosTest {
     }
   }
 
-  private void scenario(ScapSource source, Rule rule, Path file, UnaryOperator<HostData> onPlatform) throws Exception {
+  private static final Evaluator.Request REQUEST =
+      new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null);
+
+  /**
+   * A home rule's scenarios were written against the home benchmark's site Values (e.g. a 2016 build
+   * number); the reusing benchmark's defaults may differ, so they run tailored to the home's defaults.
+   */
+  private static Evaluator.Request homeValues(Benchmark home, Benchmark reusing) {
+    Map<String, String> values = new TreeMap<>();
+    for (Value v : home.values()) {
+      reusing.values().stream().filter(o -> o.id().equals(v.id()) && !o.defaultValue().equals(v.defaultValue()))
+          .findFirst().ifPresent(o -> values.put(Ids.value(v.id()), v.defaultValue()));
+    }
+    if (values.isEmpty()) return REQUEST;
+    String base = Ids.profile(reusing.profiles().get(0).id());
+    Tailoring t = new Tailoring(Path.of(home.id() + "-values"),
+        List.of(new Tailoring.TailoredProfile("home_values", base, Map.of(), values)));
+    return new Evaluator.Request("home_values", t, REQUEST.time(), REQUEST.testSystem(), null);
+  }
+
+  private void scenario(ScapSource source, Rule rule, Path file, UnaryOperator<HostData> onPlatform, Evaluator.Request request)
+      throws Exception {
     String name = file.getFileName().toString();
     ResultType expected = ResultType.parse(name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT));
-    Evaluator.Evaluation ev = Evaluator.evaluate(source, onPlatform.apply(HostDataReader.read(file)),
-        new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null));
+    Evaluator.Evaluation ev = Evaluator.evaluate(source, onPlatform.apply(HostDataReader.read(file)), request);
     RuleResult rr = ev.testResult().ruleResults().stream().filter(x -> x.rule().ruleId().equals(rule.ruleId()))
         .findFirst().orElseThrow();
     assertThat(rr.result()).as(name + " evidence: " + rr.evidence()).isEqualTo(expected);

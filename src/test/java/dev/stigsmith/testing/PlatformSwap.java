@@ -34,7 +34,7 @@ public final class PlatformSwap {
         }
       }
     }
-    return new HostData(host.source(), host.facts(), host.cmdlets(), registry);
+    return new HostData(host.source(), host.facts(), host.cmdlets(), registry, host.services(), host.folderRights());
   }
 
   /** How host data names a registry key: "HKLM\SOFTWARE\...". */
