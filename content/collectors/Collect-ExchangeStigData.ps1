@@ -68,6 +68,7 @@ $Cmdlets = @(
     @{ Name = 'Get-IPBlockListProvider';    Parameters = @{} }
     @{ Name = 'Get-TransportAgent';         Parameters = @{} }
     @{ Name = 'Get-ExchangeCertificate';    Parameters = @{} }
+    @{ Name = 'Get-AcceptedDomain';         Parameters = @{} }
 )
 # ---- stigsmith:cmdlets end ----------------------------------------------------------------------------
 

@@ -249,9 +249,10 @@ public final class ContentLoader {
       String manualReason = r.optText("manual_reason", null);
       if (manualReason != null) {
         if (automated != null) throw r.require("manual_reason").error("an automated rule has no manual reason");
-        if (!manualReason.matches("(document|interview|site decision|third-party|physical|not collectable): \\S.*")) {
+        // "pending:" = a machine could decide it, but the automated: language cannot state it yet.
+        if (!manualReason.matches("(document|interview|site decision|third-party|physical|not collectable|pending): \\S.*")) {
           throw r.require("manual_reason").error("start with a reason class (document:, interview:, site decision:, "
-              + "third-party:, physical:, not collectable:) and say why in one line");
+              + "third-party:, physical:, not collectable:, pending:) and say why in one line");
         }
       }
       Path ps1 = file.resolveSibling("remediation.ps1");

@@ -41,7 +41,7 @@ class SampleHostsTest {
     });
     assertThat(d.cmdletNames()).contains("Get-ExchangeServer", "Get-ReceiveConnector", "Get-SendConnector",
         "Get-TransportConfig", "Get-TransportService", "Get-EventLogLevel", "Get-SenderFilterConfig",
-        "Get-ExchangeCertificate");
+        "Get-ExchangeCertificate", "Get-AcceptedDomain");
   }
 
   @Test
