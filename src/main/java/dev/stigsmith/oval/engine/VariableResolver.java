@@ -115,7 +115,7 @@ public final class VariableResolver {
         }
       }
     }
-    if (out.isEmpty()) throw new VariableException("object " + oc.objectRef() + " gives no value for " + oc.itemField());
+    if (out.isEmpty()) throw new VariableException("object " + oc.objectRef() + " gives no value for " + oc.itemField(), oc.objectRef());
     return out;
   }
 }

@@ -119,7 +119,16 @@ public final class Probe {
     matcher.drainUsed();
     try {
       c = collector.collect(o, host, matcher);
-    } catch (VariableException | IllegalArgumentException e) {
+    } catch (VariableException e) {
+      // A variable read from data that was never collected leaves this object not collected either:
+      // nothing is known about it, which is not an error on the host.
+      Collected source = e.emptyObject() == null ? null : done.get(e.emptyObject());
+      if (source != null && source.flag() == Flag.NOT_COLLECTED) {
+        return Collected.of(Flag.NOT_COLLECTED, o.id() + ": " + e.getMessage() + " (" + source.messages().stream()
+            .map(dev.stigsmith.oval.model.Message::text).findFirst().orElse("not collected") + ")");
+      }
+      return Collected.of(Flag.ERROR, o.id() + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
       return Collected.of(Flag.ERROR, o.id() + ": " + e.getMessage());
     }
     return filter(c, o.filters());
