@@ -81,6 +81,8 @@ $RegistryKeys = @(
     'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
     'HKLM\SOFTWARE\Policies\Microsoft\Windows\PowerShell'
     'HKLM\SOFTWARE\Microsoft\PowerShell\1\ShellIds\Microsoft.PowerShell'
+    # Exchange 2019 Edge STIG: .NET strong cryptography (EX19-ED-000006).
+    'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
 )
 # ---- stigsmith:registry end ---------------------------------------------------------------------------
 

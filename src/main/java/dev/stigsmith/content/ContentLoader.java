@@ -66,6 +66,14 @@ public final class ContentLoader {
   }
 
   public static Benchmark load(Path benchmarkDir) throws ContentException {
+    return load(benchmarkDir, benchmarkDir.toAbsolutePath().normalize().getParent());
+  }
+
+  /**
+   * Loads one benchmark folder; a rule's {@code automated: {same_as: STIG-ID}} is resolved among the
+   * benchmark folders of {@code contentRoot} (the folder holding them and cci.yaml).
+   */
+  public static Benchmark load(Path benchmarkDir, Path contentRoot) throws ContentException {
     Path file = benchmarkDir.resolve(BENCHMARK_FILE);
     Node.Mapping b = YamlSource.read(file)
         .allow("id", "title", "description", "version", "release", "benchmark_date", "status", "status_date",
@@ -77,7 +85,10 @@ public final class ContentLoader {
     Set<String> valueIds = new HashSet<>();
     for (Value v : values) valueIds.add(v.id());
 
-    List<Rule> rules = loadRules(benchmarkDir.resolve("rules"), ccis, valueIds);
+    Map<String, Value> valuesById = new HashMap<>();
+    for (Value v : values) valuesById.put(v.id(), v);
+    SharedChecks shared = new SharedChecks(benchmarkDir, contentRoot, valuesById);
+    List<Rule> rules = loadRules(benchmarkDir.resolve("rules"), ccis, valueIds, shared);
     Set<String> vulnIds = new HashSet<>();
     for (Rule r : rules) vulnIds.add(r.vulnId());
 
@@ -130,8 +141,8 @@ public final class ContentLoader {
     return out;
   }
 
-  private static List<Rule> loadRules(Path rulesDir, Map<String, Cci> ccis, Set<String> valueIds)
-      throws ContentException {
+  private static List<Rule> loadRules(Path rulesDir, Map<String, Cci> ccis, Set<String> valueIds,
+      SharedChecks shared) throws ContentException {
     if (!Files.isDirectory(rulesDir)) throw new ContentException(rulesDir + ": missing rules folder");
     List<Path> files;
     try (Stream<Path> s = Files.list(rulesDir)) {
@@ -142,7 +153,7 @@ public final class ContentLoader {
     List<Rule> all = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path f : files) {
-      List<Rule> revisions = RuleFile.read(f, ccis, valueIds);
+      List<Rule> revisions = RuleFile.read(f, ccis, valueIds, shared);
       for (Rule r : revisions) {
         for (String key : List.of(r.ruleId().toString(), "vuln " + r.vulnId() + " " + r.status(), "stig " + r.stigId() + " " + r.current())) {
           if (!r.current() && !key.startsWith("SV-")) continue;
@@ -208,7 +219,8 @@ public final class ContentLoader {
   static final class RuleFile {
     private RuleFile() {}
 
-    static List<Rule> read(Path file, Map<String, Cci> ccis, Set<String> valueIds) throws ContentException {
+    static List<Rule> read(Path file, Map<String, Cci> ccis, Set<String> valueIds, SharedChecks shared)
+        throws ContentException {
       Node.Mapping r = YamlSource.read(file).allow("stig_id", "vuln_id", "srg", "title", "severity", "weight",
           "ccis", "legacy_ids", "description", "revision", "history", "automated", "manual_reason");
       String stigId = r.text("stig_id");
@@ -223,7 +235,17 @@ public final class ContentLoader {
         }
       }
       Description description = description(r.map("description"));
-      AutomatedCheck automated = r.has("automated") ? CheckSource.read(r.map("automated"), valueIds) : null;
+      AutomatedCheck automated = null;
+      String sameAs = null;
+      if (r.has("automated")) {
+        Node.Mapping a = r.map("automated");
+        if (SharedChecks.isReference(a)) {
+          automated = shared.resolve(a, stigId);
+          sameAs = a.text(SharedChecks.SAME_AS).trim();
+        } else {
+          automated = CheckSource.read(a, valueIds);
+        }
+      }
       String manualReason = r.optText("manual_reason", null);
       if (manualReason != null) {
         if (automated != null) throw r.require("manual_reason").error("an automated rule has no manual reason");
@@ -253,7 +275,7 @@ public final class ContentLoader {
       try {
         out.add(new Rule(vulnId, current.id, stigId, r.text("srg"), title, severity, weight, description,
             ruleCcis, r.texts("legacy_ids"), current.check, new Fix(current.fix.id(), current.fix.text(), script),
-            current.status, current.statusDate, current.release, null, automated, manualReason));
+            current.status, current.statusDate, current.release, null, automated, manualReason, sameAs));
         Revision newer = current;
         for (Node n : r.list("history")) {
           Revision old = revision(asMap(n), newer, false);

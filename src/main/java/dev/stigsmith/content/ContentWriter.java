@@ -60,7 +60,7 @@ public final class ContentWriter {
   public static List<Path> write(Benchmark b, Path contentRoot, String folder, Map<String, String> automatedText)
       throws ContentException {
     Map<String, byte[]> files = render(b, folder, automatedText);
-    verify(b, folder, files);
+    verify(b, contentRoot, folder, files);
     List<Path> changed = new ArrayList<>();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       Path target = contentRoot.resolve(f.getKey());
@@ -75,7 +75,8 @@ public final class ContentWriter {
     return changed;
   }
 
-  private static void verify(Benchmark b, String folder, Map<String, byte[]> files) throws ContentException {
+  private static void verify(Benchmark b, Path contentRoot, String folder, Map<String, byte[]> files)
+      throws ContentException {
     Path stage;
     try {
       stage = Files.createTempDirectory("stigsmith-content-");
@@ -88,7 +89,8 @@ public final class ContentWriter {
         Files.createDirectories(p.getParent());
         Files.write(p, f.getValue());
       }
-      Benchmark back = ContentLoader.load(stage.resolve(folder));
+      // A reused check (same_as) is resolved among the real content's other benchmark folders.
+      Benchmark back = ContentLoader.load(stage.resolve(folder), contentRoot);
       if (!back.equals(b)) {
         throw new IllegalStateException("content written for " + b.id() + " does not read back the same: " + firstDifference(b, back));
       }
@@ -129,7 +131,8 @@ public final class ContentWriter {
     Y y = new Y();
     y.comment("Control Correlation Identifiers cited by our rules, with the NIST SP 800-53 controls DISA maps them to.");
     y.raw("ccis:");
-    for (Cci c : ccis.values()) {
+    // By id: the model's map has no stable order, and a re-import must not reshuffle the file.
+    for (Cci c : new java.util.TreeMap<>(ccis).values()) {
       y.raw("  - id: " + c.id());
       y.raw("    nist: " + YamlText.flowList(c.nistControls()));
       if (!c.definition().isEmpty()) y.field(4, "definition", c.definition());
@@ -259,6 +262,10 @@ public final class ContentWriter {
     if (automatedText != null) {
       y.raw("");
       y.sb.append(automatedText.endsWith("\n") ? automatedText : automatedText + "\n");
+    } else if (cur.checkSameAs() != null) {
+      y.raw("");
+      y.raw("automated:");
+      y.field(2, "same_as", cur.checkSameAs());
     } else if (cur.automated() != null) {
       y.raw("");
       automated(y, cur.automated());

@@ -176,7 +176,7 @@ public final class ContentImport {
   private static Rule keepOurs(Rule n, Rule cur, String release, java.time.LocalDate statusDate) {
     return new Rule(n.vulnId(), n.ruleId(), n.stigId(), n.srg(), n.title(), n.severity(), n.weight(), n.description(),
         n.ccis(), n.legacyIds(), n.check(), new Fix(n.fix().id(), n.fix().text(), cur.fix().script()), n.status(),
-        statusDate, release, null, cur.automated(), cur.manualReason());
+        statusDate, release, null, cur.automated(), cur.manualReason(), cur.checkSameAs());
   }
 
   /**

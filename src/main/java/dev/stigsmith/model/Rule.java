@@ -14,6 +14,8 @@ import java.util.List;
  * @param supersededBy the revision replacing this one, or null when current
  * @param automated the automated check, or null for a manual rule
  * @param manualReason why a manual rule needs a person ("document: …"), or null
+ * @param checkSameAs the STIG ID of the rule (possibly of another benchmark) whose check {@code automated} is,
+ *     when this rule reuses it instead of stating its own; null otherwise
  */
 public record Rule(
     String vulnId,
@@ -33,19 +35,32 @@ public record Rule(
     String release,
     RuleId supersededBy,
     AutomatedCheck automated,
-    String manualReason) {
+    String manualReason,
+    String checkSameAs) {
 
   /** A rule without a recorded manual reason (importers, readers of other formats). */
   public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity,
       String weight, Description description, List<String> ccis, List<String> legacyIds, ManualCheck check,
       Fix fix, Status status, LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated) {
     this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
-        statusDate, release, supersededBy, automated, null);
+        statusDate, release, supersededBy, automated, null, null);
+  }
+
+  /** A rule with its own check (or none). */
+  public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity,
+      String weight, Description description, List<String> ccis, List<String> legacyIds, ManualCheck check,
+      Fix fix, Status status, LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated,
+      String manualReason) {
+    this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
+        statusDate, release, supersededBy, automated, manualReason, null);
   }
 
   public Rule {
     if (automated != null && manualReason != null) {
       throw new IllegalArgumentException("an automated rule has no manual reason");
+    }
+    if (checkSameAs != null && automated == null) {
+      throw new IllegalArgumentException("rule " + stigId + " reuses the check of " + checkSameAs + " but has no check");
     }
     if (!vulnId.matches("V-\\d+")) throw new IllegalArgumentException("'" + vulnId + "' is not a Vuln ID (V-<digits>)");
     ccis = List.copyOf(ccis);

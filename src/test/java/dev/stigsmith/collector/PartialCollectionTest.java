@@ -44,6 +44,8 @@ class PartialCollectionTest {
       Map<String, RuleResult> partial = results(host, cmdlet);
       for (Map.Entry<Rule, Set<String>> e : needs.cmdletsByRule().entrySet()) {
         String stigId = e.getKey().stigId();
+        // The collection is an Exchange 2016 Edge host, evaluated with that benchmark; other benchmarks' rules are not in it.
+        if (!baseline.containsKey(stigId)) continue;
         RuleResult r = partial.get(stigId);
         if (e.getValue().contains(cmdlet)) {
           assertThat(r.result()).as(stigId + " reads " + cmdlet + "; evidence " + r.evidence()).isEqualTo(ResultType.ERROR);

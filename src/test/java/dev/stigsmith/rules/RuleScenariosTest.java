@@ -3,7 +3,14 @@ package dev.stigsmith.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.stigsmith.content.ContentLoader;
+import dev.stigsmith.content.YamlSource;
 import dev.stigsmith.generate.Generator;
+import dev.stigsmith.hostdata.HostData;
+import dev.stigsmith.model.Platform;
+import dev.stigsmith.model.Value;
+import dev.stigsmith.xccdf.engine.Tailoring;
+import dev.stigsmith.testing.PlatformSwap;
 import dev.stigsmith.hostdata.HostDataReader;
 import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.model.Rule;
@@ -29,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,6 +53,9 @@ import org.w3c.dom.Element;
  * {@code <expected result>-<what>.<shape>}. Every one runs through the real evaluator on the
  * generated data stream; where oscap is installed, it evaluates our OVAL against our system
  * characteristics too and must reach the same definition result (the differential check).
+ *
+ * <p>A rule that reuses another rule's check ({@code automated: {same_as: …}}) runs the home rule's
+ * scenarios as well, under its own benchmark, with the host moved to its platform ({@link PlatformSwap}).
  */
 class RuleScenariosTest {
 
@@ -56,20 +67,38 @@ class RuleScenariosTest {
   @TestFactory
   Stream<DynamicTest> everyScenarioOfEveryRule() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Generator.Output out : Generator.render(Content.root(), "0.1.0", null)) {
+    List<Generator.Output> outputs = Generator.render(Content.root(), "0.1.0", null);
+    // Each rule's folder and benchmark, by STIG ID: where a reused check's scenarios and platform are.
+    Map<String, Path> ruleDirs = new TreeMap<>();
+    Map<String, Benchmark> benchmarkOf = new TreeMap<>();
+    for (Path dir : ContentLoader.benchmarkDirs(Content.root())) {
+      String id = YamlSource.read(dir.resolve(ContentLoader.BENCHMARK_FILE)).text("id");
+      Benchmark b = outputs.stream().map(Generator.Output::benchmark).filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+      for (Rule r : b.currentRules()) {
+        ruleDirs.put(r.stigId(), dir.resolve("rules").resolve(r.stigId()));
+        benchmarkOf.put(r.stigId(), b);
+      }
+    }
+    for (Generator.Output out : outputs) {
       Benchmark b = out.benchmark();
       byte[] ds = out.files().get(Generator.dataStreamFile(b));
       Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
       ScapSource source = ScapSource.of(Path.of(Generator.dataStreamFile(b)), doc);
-      Path rulesDir = Content.root().resolve("exchange-2016-edge/rules");
       for (Rule r : b.currentRules()) {
         if (!r.stigId().matches(ONLY)) continue;
-        Path dir = rulesDir.resolve(r.stigId()).resolve("tests");
-        if (!Files.isDirectory(dir)) continue;
-        try (Stream<Path> files = Files.list(dir)) {
-          for (Path f : files.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList()) {
-            tests.add(DynamicTest.dynamicTest(r.stigId() + " " + f.getFileName(), () -> scenario(source, r, f)));
-          }
+        for (Path f : scenarios(ruleDirs.get(r.stigId()))) {
+          tests.add(DynamicTest.dynamicTest(r.stigId() + " " + f.getFileName(), () -> scenario(source, r, f, h -> h, REQUEST)));
+        }
+        if (r.checkSameAs() == null) continue;
+        Benchmark homeBenchmark = benchmarkOf.get(r.checkSameAs());
+        Platform home = homeBenchmark.platform();
+        Evaluator.Request withHomeValues = homeValues(homeBenchmark, b);
+        List<Path> shared = scenarios(ruleDirs.get(r.checkSameAs()));
+        assertThat(shared.size() + scenarios(ruleDirs.get(r.stigId())).size())
+            .as(r.stigId() + " reuses " + r.checkSameAs() + "'s check: scenarios beside either rule").isPositive();
+        for (Path f : shared) {
+          tests.add(DynamicTest.dynamicTest(r.stigId() + " (check of " + r.checkSameAs() + ") " + f.getFileName(),
+              () -> scenario(source, r, f, h -> PlatformSwap.swap(h, home, b.platform()), withHomeValues)));
         }
       }
     }
@@ -77,11 +106,39 @@ class RuleScenariosTest {
     return tests.stream();
   }
 
-  private void scenario(ScapSource source, Rule rule, Path file) throws Exception {
+  private static List<Path> scenarios(Path ruleDir) throws Exception {
+    Path dir = ruleDir.resolve("tests");
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+    }
+  }
+
+  private static final Evaluator.Request REQUEST =
+      new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null);
+
+  /**
+   * A home rule's scenarios were written against the home benchmark's site Values (e.g. a 2016 build
+   * number); the reusing benchmark's defaults may differ, so they run tailored to the home's defaults.
+   */
+  private static Evaluator.Request homeValues(Benchmark home, Benchmark reusing) {
+    Map<String, String> values = new TreeMap<>();
+    for (Value v : home.values()) {
+      reusing.values().stream().filter(o -> o.id().equals(v.id()) && !o.defaultValue().equals(v.defaultValue()))
+          .findFirst().ifPresent(o -> values.put(Ids.value(v.id()), v.defaultValue()));
+    }
+    if (values.isEmpty()) return REQUEST;
+    String base = Ids.profile(reusing.profiles().get(0).id());
+    Tailoring t = new Tailoring(Path.of(home.id() + "-values"),
+        List.of(new Tailoring.TailoredProfile("home_values", base, Map.of(), values)));
+    return new Evaluator.Request("home_values", t, REQUEST.time(), REQUEST.testSystem(), null);
+  }
+
+  private void scenario(ScapSource source, Rule rule, Path file, UnaryOperator<HostData> onPlatform, Evaluator.Request request)
+      throws Exception {
     String name = file.getFileName().toString();
     ResultType expected = ResultType.parse(name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT));
-    Evaluator.Evaluation ev = Evaluator.evaluate(source, HostDataReader.read(file),
-        new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null));
+    Evaluator.Evaluation ev = Evaluator.evaluate(source, onPlatform.apply(HostDataReader.read(file)), request);
     RuleResult rr = ev.testResult().ruleResults().stream().filter(x -> x.rule().ruleId().equals(rule.ruleId()))
         .findFirst().orElseThrow();
     assertThat(rr.result()).as(name + " evidence: " + rr.evidence()).isEqualTo(expected);
