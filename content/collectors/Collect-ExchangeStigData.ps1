@@ -55,6 +55,20 @@ $Cmdlets = @(
     @{ Name = 'Get-TransportService'; Parameters = @{ Identity = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportConfig';  Parameters = @{} }
     @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME } }
+    # Mailbox server (Exchange 2016 Mailbox STIG). On an Edge server these are absent and recorded as failed.
+    @{ Name = 'Get-AdminAuditLogConfig';       Parameters = @{} }
+    @{ Name = 'Get-RemoteDomain';              Parameters = @{} }
+    @{ Name = 'Get-EventLogLevel';             Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-MailboxDatabase';           Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-OrganizationConfig';        Parameters = @{} }
+    @{ Name = 'Get-ContentFilterConfig';       Parameters = @{} }
+    @{ Name = 'Get-DatabaseAvailabilityGroup'; Parameters = @{} }
+    @{ Name = 'Get-RpcClientAccess';           Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-OwaVirtualDirectory';       Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-OutlookAnywhere';           Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-TransportAgent';            Parameters = @{} }
+    @{ Name = 'Get-Mailbox';                   Parameters = @{ Server = $env:COMPUTERNAME; ResultSize = 'Unlimited' } }
+    @{ Name = 'Get-WebBinding';                Parameters = @{} }
 )
 # ---- stigsmith:cmdlets end ----------------------------------------------------------------------------
 
@@ -63,6 +77,7 @@ $Cmdlets = @(
 $RegistryKeys = @(
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\EdgeTransportRole'
+    'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\MailboxRole'
 )
 # ---- stigsmith:registry end ---------------------------------------------------------------------------
 

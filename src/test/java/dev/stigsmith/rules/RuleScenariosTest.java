@@ -3,6 +3,7 @@ package dev.stigsmith.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.stigsmith.content.ContentLoader;
 import dev.stigsmith.generate.Generator;
 import dev.stigsmith.hostdata.HostDataReader;
 import dev.stigsmith.model.Benchmark;
@@ -53,12 +54,15 @@ class RuleScenariosTest {
   @TestFactory
   Stream<DynamicTest> everyScenarioOfEveryRule() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
+    // Each benchmark's scenarios sit beside its own rules: find its folder by benchmark id.
+    Map<String, Path> folders = new java.util.HashMap<>();
+    for (Path dir : ContentLoader.benchmarkDirs(Content.root())) folders.put(ContentLoader.load(dir).id(), dir);
     for (Generator.Output out : Generator.render(Content.root(), "0.1.0", null)) {
       Benchmark b = out.benchmark();
       byte[] ds = out.files().get(Generator.dataStreamFile(b));
       Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
       ScapSource source = ScapSource.of(Path.of(Generator.dataStreamFile(b)), doc);
-      Path rulesDir = Content.root().resolve("exchange-2016-edge/rules");
+      Path rulesDir = folders.get(b.id()).resolve("rules");
       for (Rule r : b.currentRules()) {
         Path dir = rulesDir.resolve(r.stigId()).resolve("tests");
         if (!Files.isDirectory(dir)) continue;
