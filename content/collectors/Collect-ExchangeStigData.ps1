@@ -58,7 +58,7 @@ $Cmdlets = @(
     # Mailbox server (Exchange 2016 Mailbox STIG). On an Edge server these are absent and recorded as failed.
     @{ Name = 'Get-AdminAuditLogConfig';       Parameters = @{} }
     @{ Name = 'Get-RemoteDomain';              Parameters = @{} }
-    @{ Name = 'Get-EventLogLevel';             Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-EventLogLevel';             Parameters = @{} }
     @{ Name = 'Get-MailboxDatabase';           Parameters = @{ Server = $env:COMPUTERNAME } }
     @{ Name = 'Get-OrganizationConfig';        Parameters = @{} }
     @{ Name = 'Get-ContentFilterConfig';       Parameters = @{} }

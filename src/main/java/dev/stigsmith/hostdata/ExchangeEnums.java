@@ -117,11 +117,11 @@ public final class ExchangeEnums {
       type("ServerRole", true, "None", 0, "Cafe", 1, "Mailbox", 2, "ClientAccess", 4,
           "UnifiedMessaging", 16, "HubTransport", 32, "Edge", 64, "FrontendTransport", 16384);
 
-  // ---- Mailbox server (Exchange 2016 Mailbox STIG) ----
-
-  /** Get-EventLogLevel EventLevel (Set-EventLogLevel documents the numbers). */
+  /** Get-EventLogLevel EventLevel (Set-EventLogLevel -Level): the levels' numbers skip 2, 4 and 6. */
   public static final EnumType EVENT_LEVEL =
       type("EventLevel", false, "Lowest", 0, "Low", 1, "Medium", 3, "High", 5, "Expert", 7);
+
+  // ---- Mailbox server (Exchange 2016 Mailbox STIG) ----
 
   /** Get-RemoteDomain AllowedOOFType, in declaration order (no explicit values). */
   public static final EnumType ALLOWED_OOF_TYPE =
@@ -151,8 +151,8 @@ public final class ExchangeEnums {
     BY_PROPERTY.put("ExtendedProtectionPolicy", EXTENDED_PROTECTION_POLICY);
     BY_PROPERTY.put("TransportRole", SERVER_ROLE);
     BY_PROPERTY.put("ServerRole", SERVER_ROLE);
-    // Mailbox server.
     BY_PROPERTY.put("EventLevel", EVENT_LEVEL);
+    // Mailbox server.
     BY_PROPERTY.put("AllowedOOFType", ALLOWED_OOF_TYPE);
     BY_PROPERTY.put("InternalClientAuthenticationMethod", AUTHENTICATION_METHOD);
     BY_PROPERTY.put("ExternalClientAuthenticationMethod", AUTHENTICATION_METHOD);

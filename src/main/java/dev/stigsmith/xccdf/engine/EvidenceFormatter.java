@@ -135,9 +135,8 @@ final class EvidenceFormatter {
         for (ItemEntity f : e.fields()) {
           if (name == null && ("name".equals(f.name()) || "identity".equals(f.name())) && f.value() != null) name = f.value();
         }
-        // Objects without Name or Identity (a web binding): the renderer selects the check's
-        // identify_by property first, and an item id would differ from one collection to the next.
-        if (name == null && !e.fields().isEmpty() && e.fields().get(0).value() != null) name = e.fields().get(0).value();
+        // The renderer selects a check's identify_by property first (e.g. a certificate's Thumbprint).
+        if (name == null && !e.fields().isEmpty()) name = e.fields().get(0).value();
       }
     }
     if (name == null) name = entity(item, "name");
