@@ -54,19 +54,29 @@ $Cmdlets = @(
     @{ Name = 'Get-ReceiveConnector'; Parameters = @{ Server = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportService'; Parameters = @{ Identity = $env:COMPUTERNAME } }
     @{ Name = 'Get-TransportConfig';  Parameters = @{} }
-    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME } }
+    @{ Name = 'Get-ExchangeServer';   Parameters = @{ Identity = $env:COMPUTERNAME; Status = $true } }
+    # Edge 2016 STIG: diagnostic logging, organisation settings, the antispam agents' configuration.
+    @{ Name = 'Get-EventLogLevel';          Parameters = @{} }
+    @{ Name = 'Get-OrganizationConfig';     Parameters = @{} }
+    @{ Name = 'Get-SenderFilterConfig';     Parameters = @{} }
+    @{ Name = 'Get-ContentFilterConfig';    Parameters = @{} }
+    @{ Name = 'Get-SenderIdConfig';         Parameters = @{} }
+    @{ Name = 'Get-SenderReputationConfig'; Parameters = @{} }
+    @{ Name = 'Get-RecipientFilterConfig';  Parameters = @{} }
+    @{ Name = 'Get-IPAllowListConfig';      Parameters = @{} }
+    @{ Name = 'Get-IPAllowListEntry';       Parameters = @{} }
+    @{ Name = 'Get-IPBlockListProvider';    Parameters = @{} }
+    @{ Name = 'Get-TransportAgent';         Parameters = @{} }
+    @{ Name = 'Get-ExchangeCertificate';    Parameters = @{} }
+    @{ Name = 'Get-AcceptedDomain';         Parameters = @{} }
     # Mailbox server (Exchange 2016 Mailbox STIG). On an Edge server these are absent and recorded as failed.
     @{ Name = 'Get-AdminAuditLogConfig';       Parameters = @{} }
     @{ Name = 'Get-RemoteDomain';              Parameters = @{} }
-    @{ Name = 'Get-EventLogLevel';             Parameters = @{} }
     @{ Name = 'Get-MailboxDatabase';           Parameters = @{ Server = $env:COMPUTERNAME } }
-    @{ Name = 'Get-OrganizationConfig';        Parameters = @{} }
-    @{ Name = 'Get-ContentFilterConfig';       Parameters = @{} }
     @{ Name = 'Get-DatabaseAvailabilityGroup'; Parameters = @{} }
     @{ Name = 'Get-RpcClientAccess';           Parameters = @{ Server = $env:COMPUTERNAME } }
     @{ Name = 'Get-OwaVirtualDirectory';       Parameters = @{ Server = $env:COMPUTERNAME } }
     @{ Name = 'Get-OutlookAnywhere';           Parameters = @{ Server = $env:COMPUTERNAME } }
-    @{ Name = 'Get-TransportAgent';            Parameters = @{} }
     @{ Name = 'Get-Mailbox';                   Parameters = @{ Server = $env:COMPUTERNAME; ResultSize = 'Unlimited' } }
     @{ Name = 'Get-WebBinding';                Parameters = @{} }
 )

@@ -13,6 +13,7 @@ import dev.stigsmith.model.Platform;
 import dev.stigsmith.model.Profile;
 import dev.stigsmith.model.Reference;
 import dev.stigsmith.model.Requirement;
+import dev.stigsmith.model.SystemCheck;
 import dev.stigsmith.model.Rule;
 import dev.stigsmith.model.RuleId;
 import dev.stigsmith.model.Severity;
@@ -209,7 +210,7 @@ public final class ContentLoader {
 
     static List<Rule> read(Path file, Map<String, Cci> ccis, Set<String> valueIds) throws ContentException {
       Node.Mapping r = YamlSource.read(file).allow("stig_id", "vuln_id", "srg", "title", "severity", "weight",
-          "ccis", "legacy_ids", "description", "revision", "history", "automated");
+          "ccis", "legacy_ids", "description", "revision", "history", "automated", "manual_reason");
       String stigId = r.text("stig_id");
       String folder = file.getParent().getFileName().toString();
       if (!folder.equals(stigId)) {
@@ -223,6 +224,15 @@ public final class ContentLoader {
       }
       Description description = description(r.map("description"));
       AutomatedCheck automated = r.has("automated") ? CheckSource.read(r.map("automated"), valueIds) : null;
+      String manualReason = r.optText("manual_reason", null);
+      if (manualReason != null) {
+        if (automated != null) throw r.require("manual_reason").error("an automated rule has no manual reason");
+        // "pending:" = a machine could decide it, but the automated: language cannot state it yet.
+        if (!manualReason.matches("(document|interview|site decision|third-party|physical|not collectable|pending): \\S.*")) {
+          throw r.require("manual_reason").error("start with a reason class (document:, interview:, site decision:, "
+              + "third-party:, physical:, not collectable:, pending:) and say why in one line");
+        }
+      }
       Path ps1 = file.resolveSibling("remediation.ps1");
       String script = null;
       if (Files.isRegularFile(ps1)) {
@@ -243,7 +253,7 @@ public final class ContentLoader {
       try {
         out.add(new Rule(vulnId, current.id, stigId, r.text("srg"), title, severity, weight, description,
             ruleCcis, r.texts("legacy_ids"), current.check, new Fix(current.fix.id(), current.fix.text(), script),
-            current.status, current.statusDate, current.release, null, automated));
+            current.status, current.statusDate, current.release, null, automated, manualReason));
         Revision newer = current;
         for (Node n : r.list("history")) {
           Revision old = revision(asMap(n), newer, false);
@@ -301,14 +311,58 @@ public final class ContentLoader {
   static final class CheckSource {
     private CheckSource() {}
 
+    private static final String EXCHANGE = "Microsoft.Exchange.Management.PowerShell.SnapIn";
+    private static final List<String> KINDS = List.of("cmdlet", "registry", "service", "file_rights", "partition");
+
     static AutomatedCheck read(Node.Mapping m, Set<String> valueIds) throws ContentException {
-      m.allow("cmdlet", "label", "identify_by", "select", "when_none", "branches");
-      Node.Mapping c = m.map("cmdlet").allow("module", "verb", "noun");
+      List<String> given = KINDS.stream().filter(m::has).toList();
+      if (given.size() != 1) {
+        throw m.error("give exactly one of " + String.join(", ", KINDS) + (given.isEmpty() ? "" : " (found " + String.join(", ", given) + ")"));
+      }
+      try {
+        return switch (given.get(0)) {
+          case "registry" -> AutomatedCheck.of(registry(m.allow("registry").map("registry"), valueIds));
+          case "service" -> AutomatedCheck.of(service(m.allow("service").map("service"), valueIds));
+          case "file_rights" -> AutomatedCheck.of(fileRights(m.allow("file_rights").map("file_rights"), valueIds));
+          case "partition" -> AutomatedCheck.of(partition(m.allow("partition").map("partition")));
+          default -> cmdlet(m, valueIds);
+        };
+      } catch (IllegalArgumentException e) {
+        throw m.error(e.getMessage());
+      }
+    }
+
+    private static AutomatedCheck cmdlet(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      m.allow("cmdlet", "label", "identify_by", "select", "when_none", "branches", "expect", "require", "where");
+      Node.Mapping c = m.map("cmdlet").allow("module", "verb", "noun", "parameters");
+      Map<String, String> parameters = new LinkedHashMap<>();
+      if (c.has("parameters")) {
+        for (Map.Entry<String, Node> e : c.map("parameters").fields().entrySet()) {
+          if (!e.getKey().matches("[A-Za-z][A-Za-z0-9]*")) throw e.getValue().error("'" + e.getKey() + "' is not a parameter name");
+          if (!(e.getValue() instanceof Node.Scalar s) || s.isNull()) throw e.getValue().error("expected the parameter's value as text");
+          parameters.put(e.getKey(), s.text());
+        }
+      }
       CmdletQuery q;
       try {
-        q = new CmdletQuery(c.text("module"), c.optText("verb", "Get"), c.text("noun"));
+        q = new CmdletQuery(c.text("module"), c.optText("verb", "Get"), c.text("noun"), parameters);
       } catch (IllegalArgumentException e) {
         throw c.require("verb").error(e.getMessage());
+      }
+      AutomatedCheck.Expect expect = m.optParsed("expect", CheckSource::expect, AutomatedCheck.Expect.EACH);
+      if (expect != AutomatedCheck.Expect.EACH) {
+        for (String k : List.of("branches", "when_none")) {
+          if (m.has(k)) throw m.require(k).error("not allowed with expect: " + expectName(expect));
+        }
+        String key = expect == AutomatedCheck.Expect.NONE ? "where" : "require";
+        String other = expect == AutomatedCheck.Expect.NONE ? "require" : "where";
+        if (m.has(other)) throw m.require(other).error("expect: " + expectName(expect) + " takes '" + key + "'");
+        List<Requirement> req = m.has(key) ? requirements(m.map(key), valueIds) : List.of();
+        if (m.has(key) && req.isEmpty()) throw m.require(key).error("needs at least one property");
+        return AutomatedCheck.quantified(q, m.text("label"), m.text("identify_by"), m.texts("select"), expect, req);
+      }
+      for (String k : List.of("require", "where")) {
+        if (m.has(k)) throw m.require(k).error("belongs to a branch (or use expect: none / at_least_one)");
       }
       AutomatedCheck.Verdict none = m.optParsed("when_none",
           t -> AutomatedCheck.Verdict.valueOf(t.trim().toUpperCase(java.util.Locale.ROOT)), AutomatedCheck.Verdict.PASS);
@@ -330,6 +384,158 @@ public final class ContentLoader {
         branches.add(new AutomatedCheck.Branch(b.text("description"), when, req));
       }
       return new AutomatedCheck(q, m.text("label"), m.text("identify_by"), m.texts("select"), none, branches);
+    }
+
+    private static AutomatedCheck.Expect expect(String text) {
+      return switch (text.trim()) {
+        case "each" -> AutomatedCheck.Expect.EACH;
+        case "none" -> AutomatedCheck.Expect.NONE;
+        case "at_least_one" -> AutomatedCheck.Expect.AT_LEAST_ONE;
+        default -> throw new IllegalArgumentException("unknown quantifier '" + text + "' (expected each, none or at_least_one)");
+      };
+    }
+
+    static String expectName(AutomatedCheck.Expect e) {
+      return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static SystemCheck.Absent absent(String text) {
+      return switch (text.trim()) {
+        case "pass" -> SystemCheck.Absent.PASS;
+        case "fail" -> SystemCheck.Absent.FAIL;
+        default -> throw new IllegalArgumentException("expected pass or fail, found '" + text + "'");
+      };
+    }
+
+    private static SystemCheck.Registry registry(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      boolean first = m.has("first_present");
+      if (first == m.has("values")) throw m.error("give exactly one of 'values' or 'first_present'");
+      List<SystemCheck.RegistryValue> out = new ArrayList<>();
+      if (first) {
+        m.allow("label", "first_present", "require", "when_absent");
+        Requirement req = single("value", m.require("require"), valueIds);
+        SystemCheck.Absent absent = m.optParsed("when_absent", CheckSource::absent, SystemCheck.Absent.FAIL);
+        List<Node> locations = m.list("first_present");
+        if (locations.size() < 2) throw m.require("first_present").error("needs at least two locations");
+        for (Node n : locations) {
+          Node.Mapping l = asMap(n).allow("key", "name");
+          out.add(registryValue(l, req, absent));
+        }
+      } else {
+        m.allow("label", "values");
+        List<Node> values = m.list("values");
+        if (values.isEmpty()) throw m.require("values").error("needs at least one value");
+        for (Node n : values) {
+          Node.Mapping v = asMap(n).allow("key", "name", "require", "when_absent");
+          out.add(registryValue(v, single("value", v.require("require"), valueIds),
+              v.optParsed("when_absent", CheckSource::absent, SystemCheck.Absent.FAIL)));
+        }
+      }
+      return new SystemCheck.Registry(m.text("label"), first, out);
+    }
+
+    private static SystemCheck.RegistryValue registryValue(Node.Mapping l, Requirement req, SystemCheck.Absent absent)
+        throws ContentException {
+      try {
+        return new SystemCheck.RegistryValue(l.text("key"), l.text("name"), req, absent);
+      } catch (IllegalArgumentException e) {
+        throw l.require("key").error(e.getMessage());
+      }
+    }
+
+    private static SystemCheck.Service service(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      m.allow("label", "names", "require", "when_absent", "expect");
+      List<String> names = m.texts("names");
+      if (names.isEmpty()) throw m.require("names").error("needs at least one service name");
+      for (int i = 0; i < names.size(); i++) {
+        if (!names.get(i).matches("[A-Za-z0-9_.$-]+")) throw m.list("names").get(i).error("'" + names.get(i) + "' is not a service name");
+      }
+      boolean absentOnly = false;
+      if (m.has("expect")) {
+        if (!"none".equals(m.text("expect").trim())) throw m.require("expect").error("a service check takes only 'expect: none' (the service must not be installed)");
+        absentOnly = true;
+        if (m.has("require") || m.has("when_absent")) throw m.error("expect: none takes neither 'require' nor 'when_absent'");
+      }
+      List<Requirement> req = new ArrayList<>();
+      if (!absentOnly) {
+        Node.Mapping r = m.map("require");
+        for (Map.Entry<String, Node> e : r.fields().entrySet()) {
+          if (!SystemCheck.Service.ENTITIES.contains(e.getKey())) {
+            throw e.getValue().error("'" + e.getKey() + "' is not a service entity (expected one of: "
+                + String.join(", ", new java.util.TreeSet<>(SystemCheck.Service.ENTITIES)) + ")");
+          }
+          Requirement q = single(e.getKey(), e.getValue(), valueIds);
+          if (q.datatype() != Datatype.STRING) q = new Requirement(q.property(), q.operation(), q.value(), Datatype.STRING, q.valueRef());
+          req.add(q);
+        }
+        if (req.isEmpty()) throw m.require("require").error("needs at least one entity");
+      }
+      return new SystemCheck.Service(m.text("label"), names, req,
+          m.optParsed("when_absent", CheckSource::absent, SystemCheck.Absent.PASS), absentOnly);
+    }
+
+    private static SystemCheck.FileRights fileRights(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      m.allow("label", "path", "allowed_trustees", "rights");
+      Requirement trustees = single("trustee_sid", m.require("allowed_trustees"), valueIds);
+      if (trustees.operation() != Operation.EQUALS && trustees.operation() != Operation.PATTERN_MATCH) {
+        throw m.require("allowed_trustees").error("allowed trustees are a regular expression on the SID");
+      }
+      trustees = new Requirement("trustee_sid", Operation.PATTERN_MATCH, trustees.value(), Datatype.STRING, trustees.valueRef());
+      List<String> rights = m.texts("rights");
+      if (rights.isEmpty()) throw m.require("rights").error("needs at least one right");
+      for (int i = 0; i < rights.size(); i++) {
+        if (!SystemCheck.FileRights.RIGHTS.contains(rights.get(i))) {
+          throw m.list("rights").get(i).error("'" + rights.get(i) + "' is not a file right (expected one of: "
+              + String.join(", ", SystemCheck.FileRights.RIGHTS) + ")");
+        }
+      }
+      return new SystemCheck.FileRights(m.text("label"), path(m.require("path")), trustees, rights);
+    }
+
+    private static SystemCheck.Partition partition(Node.Mapping m) throws ContentException {
+      m.allow("label", "path", "not_on_drive_of");
+      return new SystemCheck.Partition(m.text("label"), path(m.require("path")), path(m.require("not_on_drive_of")));
+    }
+
+    /** A path: literal text, {registry: {key, name}, append} or {cmdlet: {module, noun, property}, append}. */
+    private static SystemCheck.PathSource path(Node n) throws ContentException {
+      if (n instanceof Node.Scalar s) {
+        if (!s.text().matches("(?i)[a-z]:\\\\.*")) throw n.error("a literal path starts with a drive, e.g. 'C:\\Program Files'");
+        return new SystemCheck.LiteralPath(s.text());
+      }
+      Node.Mapping m = asMap(n).allow("registry", "cmdlet", "append");
+      if (m.has("registry") == m.has("cmdlet")) throw m.error("give exactly one of 'registry' or 'cmdlet'");
+      String append = m.optText("append", null);
+      if (append != null && (append.isBlank() || append.startsWith("\\") || append.endsWith("\\"))) {
+        throw m.require("append").error("a relative path without leading or trailing backslash");
+      }
+      if (m.has("registry")) {
+        Node.Mapping r = m.map("registry").allow("key", "name");
+        try {
+          return new SystemCheck.RegistryPath(r.text("key"), r.text("name"), append);
+        } catch (IllegalArgumentException e) {
+          throw r.require("key").error(e.getMessage());
+        }
+      }
+      Node.Mapping c = m.map("cmdlet").allow("module", "noun", "property");
+      return new SystemCheck.CmdletPath(new CmdletQuery(c.optText("module", EXCHANGE), "Get", c.text("noun")),
+          c.text("property"), append);
+    }
+
+    /** One requirement on a named OVAL entity: a literal (equals) or {operation, value | value_ref, datatype}. */
+    private static Requirement single(String entity, Node n, Set<String> valueIds) throws ContentException {
+      if (n instanceof Node.Scalar s) {
+        if (s.isNull()) throw n.error("expected value is missing");
+        return new Requirement(entity, Operation.EQUALS, canonical(s.text()), inferType(s.text()), null);
+      }
+      Node.Mapping d = asMap(n).allow("operation", "value", "value_ref", "datatype");
+      if (d.has("value") == d.has("value_ref")) throw d.error("give exactly one of 'value' or 'value_ref'");
+      String ref = d.optText("value_ref", null);
+      if (ref != null && !valueIds.contains(ref)) throw d.require("value_ref").error("no benchmark value '" + ref + "'");
+      String v = d.has("value") ? d.text("value") : null;
+      Datatype dt = d.optParsed("datatype", Datatype::parse, v == null ? Datatype.STRING : inferType(v));
+      return new Requirement(entity, d.optParsed("operation", Operation::parse, Operation.EQUALS),
+          v == null ? null : dt == Datatype.BOOLEAN ? canonical(v) : v, dt, ref);
     }
 
     /**
@@ -356,7 +562,7 @@ public final class ContentLoader {
           if (d.has("value_from")) {
             Node.Mapping f = d.map("value_from").allow("module", "noun", "property");
             from = new Requirement.CmdletProperty(
-                new CmdletQuery(f.optText("module", "Microsoft.Exchange.Management.PowerShell.SnapIn"), "Get", f.text("noun")),
+                new CmdletQuery(f.optText("module", EXCHANGE), "Get", f.text("noun")),
                 f.text("property"));
           }
           String v = d.has("value") ? d.text("value") : null;

@@ -1,6 +1,7 @@
 package dev.stigsmith.content;
 
 import dev.stigsmith.model.AutomatedCheck;
+import dev.stigsmith.model.SystemCheck;
 import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.model.Cci;
 import dev.stigsmith.model.Description;
@@ -261,6 +262,9 @@ public final class ContentWriter {
     } else if (cur.automated() != null) {
       y.raw("");
       automated(y, cur.automated());
+    } else if (cur.manualReason() != null) {
+      y.raw("");
+      y.field(0, "manual_reason", cur.manualReason());
     }
     return y.toString();
   }
@@ -283,7 +287,17 @@ public final class ContentWriter {
         break;
       }
     }
-    if (start < 0) return null;
+    if (start < 0) {
+      // A manual rule keeps its one-line reason instead.
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("manual_reason:")) {
+          int from = i;
+          while (from > 0 && lines.get(from - 1).startsWith("#")) from--;
+          return String.join("\n", lines.subList(from, i + 1)) + "\n";
+        }
+      }
+      return null;
+    }
     int end = start + 1;
     while (end < lines.size() && (lines.get(end).isEmpty() || lines.get(end).startsWith(" ") || lines.get(end).startsWith("#"))) end++;
     while (end > start + 1 && lines.get(end - 1).isBlank()) end--;
@@ -297,13 +311,29 @@ public final class ContentWriter {
 
   private static void automated(Y y, AutomatedCheck a) {
     y.raw("automated:");
+    if (!a.isCmdlet()) {
+      system(y, a.system());
+      return;
+    }
     y.raw("  cmdlet:");
     y.field(4, "module", a.query().module());
     y.field(4, "verb", a.query().verb());
     y.field(4, "noun", a.query().noun());
+    if (!a.query().parameters().isEmpty()) {
+      y.raw("    parameters:");
+      for (var p : a.query().parameters().entrySet()) y.field(6, p.getKey(), p.getValue());
+    }
     y.field(2, "label", a.label());
     y.field(2, "identify_by", a.identifyBy());
     y.raw("  select: " + YamlText.flowList(a.extraSelect()));
+    if (a.expect() != AutomatedCheck.Expect.EACH) {
+      y.raw("  expect: " + a.expect().name().toLowerCase(java.util.Locale.ROOT));
+      if (!a.require().isEmpty()) {
+        y.raw(a.expect() == AutomatedCheck.Expect.NONE ? "  where:" : "  require:");
+        requirements(y, a.require(), 4);
+      }
+      return;
+    }
     y.raw("  when_none: " + a.whenNone().name().toLowerCase(java.util.Locale.ROOT));
     y.raw("  branches:");
     for (AutomatedCheck.Branch br : a.branches()) {
@@ -323,9 +353,84 @@ public final class ContentWriter {
     }
   }
 
+  private static void system(Y y, SystemCheck c) {
+    if (c instanceof SystemCheck.Registry r) {
+        y.raw("  registry:");
+        y.field(4, "label", r.label());
+        if (r.firstPresent()) {
+          y.raw("    first_present:");
+          for (SystemCheck.RegistryValue v : r.values()) {
+            y.raw("      - {key: " + YamlText.quoted(v.key()) + ", name: " + YamlText.quoted(v.name()) + "}");
+          }
+          y.raw("    require: " + requirement(r.values().get(0).require()));
+          y.raw("    when_absent: " + lower(r.values().get(0).whenAbsent()));
+        } else {
+          y.raw("    values:");
+          for (SystemCheck.RegistryValue v : r.values()) {
+            y.raw("      - key: " + YamlText.quoted(v.key()));
+            y.raw("        name: " + YamlText.quoted(v.name()));
+            y.raw("        require: " + requirement(v.require()));
+            y.raw("        when_absent: " + lower(v.whenAbsent()));
+          }
+        }
+    } else if (c instanceof SystemCheck.Service sv) {
+        y.raw("  service:");
+        y.field(4, "label", sv.label());
+        y.raw("    names: " + YamlText.flowList(sv.names()));
+        if (sv.mustBeAbsent()) {
+          y.raw("    expect: none");
+        } else {
+          y.raw("    require:");
+          for (Requirement r : sv.require()) y.raw("      " + r.property() + ": " + requirement(r));
+          y.raw("    when_absent: " + lower(sv.whenAbsent()));
+        }
+    } else if (c instanceof SystemCheck.FileRights f) {
+        y.raw("  file_rights:");
+        y.field(4, "label", f.label());
+        y.raw("    path: " + path(f.path()));
+        y.raw("    allowed_trustees: " + requirement(f.allowedTrustees()));
+        y.raw("    rights: " + YamlText.flowList(f.rights()));
+    } else if (c instanceof SystemCheck.Partition p) {
+        y.raw("  partition:");
+        y.field(4, "label", p.label());
+        y.raw("    path: " + path(p.path()));
+        y.raw("    not_on_drive_of: " + path(p.notOnDriveOf()));
+    }
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String path(SystemCheck.PathSource p) {
+    String append = p.append() == null ? "" : ", append: " + YamlText.quoted(p.append());
+    if (p instanceof SystemCheck.LiteralPath l) return YamlText.quoted(l.path());
+    if (p instanceof SystemCheck.RegistryPath r) {
+      return "{registry: {key: " + YamlText.quoted(r.key()) + ", name: " + YamlText.quoted(r.name()) + "}" + append + "}";
+    }
+    SystemCheck.CmdletPath c = (SystemCheck.CmdletPath) p;
+    return "{cmdlet: {module: " + YamlText.quoted(c.query().module()) + ", noun: " + YamlText.quoted(c.query().noun())
+        + ", property: " + YamlText.quoted(c.property()) + "}" + append + "}";
+  }
+
+  /** One requirement in flow form: {operation, value | value_ref, datatype}. */
+  private static String requirement(Requirement r) {
+    StringBuilder sb = new StringBuilder("{operation: ").append(r.operation().oval());
+    if (r.value() != null) {
+      sb.append(", value: ").append(YamlText.quoted(r.value()));
+    } else {
+      sb.append(", value_ref: ").append(YamlText.quoted(r.valueRef()));
+    }
+    return sb.append(", datatype: ").append(r.datatype().oval()).append('}').toString();
+  }
+
   private static void requirements(Y y, List<Requirement> reqs) {
+    requirements(y, reqs, 8);
+  }
+
+  private static void requirements(Y y, List<Requirement> reqs, int indent) {
     for (Requirement r : reqs) {
-      StringBuilder sb = new StringBuilder("        ").append(r.property()).append(": {operation: ").append(r.operation().oval());
+      StringBuilder sb = new StringBuilder(" ".repeat(indent)).append(r.property()).append(": {operation: ").append(r.operation().oval());
       if (r.value() != null) {
         sb.append(", value: ").append(YamlText.quoted(r.value()));
       } else if (r.valueRef() != null) {

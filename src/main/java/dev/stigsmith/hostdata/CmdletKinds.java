@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which cmdlet wrote a raw export: from .NET type names (Export-Clixml, "#TYPE" of Export-Csv), from
@@ -23,23 +24,25 @@ final class CmdletKinds {
   // Mailbox server cmdlets (Exchange 2016 Mailbox STIG).
   static final String ADMIN_AUDIT_LOG_CONFIG = "Get-AdminAuditLogConfig";
   static final String REMOTE_DOMAIN = "Get-RemoteDomain";
-  static final String EVENT_LOG_LEVEL = "Get-EventLogLevel";
   static final String MAILBOX_DATABASE = "Get-MailboxDatabase";
-  static final String ORGANIZATION_CONFIG = "Get-OrganizationConfig";
-  static final String CONTENT_FILTER_CONFIG = "Get-ContentFilterConfig";
   static final String DATABASE_AVAILABILITY_GROUP = "Get-DatabaseAvailabilityGroup";
   static final String RPC_CLIENT_ACCESS = "Get-RpcClientAccess";
   static final String OWA_VIRTUAL_DIRECTORY = "Get-OwaVirtualDirectory";
   static final String OUTLOOK_ANYWHERE = "Get-OutlookAnywhere";
-  static final String TRANSPORT_AGENT = "Get-TransportAgent";
   static final String MAILBOX = "Get-Mailbox";
   static final String WEB_BINDING = "Get-WebBinding";
+  private static final List<String> MAILBOX_CMDLETS = List.of(ADMIN_AUDIT_LOG_CONFIG, REMOTE_DOMAIN, MAILBOX_DATABASE,
+      DATABASE_AVAILABILITY_GROUP, RPC_CLIENT_ACCESS, OWA_VIRTUAL_DIRECTORY, OUTLOOK_ANYWHERE, MAILBOX, WEB_BINDING);
 
-  private static final List<String> KNOWN =
-      List.of(SEND_CONNECTOR, RECEIVE_CONNECTOR, TRANSPORT_SERVICE, TRANSPORT_CONFIG, EXCHANGE_SERVER,
-          ADMIN_AUDIT_LOG_CONFIG, REMOTE_DOMAIN, EVENT_LOG_LEVEL, MAILBOX_DATABASE, ORGANIZATION_CONFIG,
-          CONTENT_FILTER_CONFIG, DATABASE_AVAILABILITY_GROUP, RPC_CLIENT_ACCESS, OWA_VIRTUAL_DIRECTORY,
-          OUTLOOK_ANYWHERE, TRANSPORT_AGENT, MAILBOX, WEB_BINDING);
+  /** Edge 2016 STIG: cmdlets whose .NET type's simple name is their noun. */
+  private static final List<String> NAMED_AFTER_TYPE = List.of(
+      "Get-OrganizationConfig", "Get-SenderFilterConfig", "Get-ContentFilterConfig", "Get-SenderIdConfig",
+      "Get-SenderReputationConfig", "Get-RecipientFilterConfig", "Get-IPAllowListConfig", "Get-IPAllowListEntry",
+      "Get-IPBlockListProvider", "Get-TransportAgent", "Get-ExchangeCertificate", "Get-AcceptedDomain");
+
+  private static final List<String> KNOWN = Stream.concat(
+      Stream.of(SEND_CONNECTOR, RECEIVE_CONNECTOR, TRANSPORT_SERVICE, TRANSPORT_CONFIG, EXCHANGE_SERVER),
+      Stream.concat(NAMED_AFTER_TYPE.stream(), Stream.concat(Stream.of("Get-EventLogLevel"), MAILBOX_CMDLETS.stream()))).toList();
 
   private static final Pattern IN_FILE_NAME = Pattern.compile("(?i)(?:^|[^A-Za-z])(Get-[A-Za-z]+)");
 
@@ -67,21 +70,18 @@ final class CmdletKinds {
       case "TransportConfigContainer" -> TRANSPORT_CONFIG;
       case "ExchangeServer" -> EXCHANGE_SERVER;
       case "TransportServer", "TransportService" -> TRANSPORT_SERVICE;
+      case "EventCategoryObject" -> "Get-EventLogLevel";
       // Mailbox server cmdlets.
       case "AdminAuditLogConfig" -> ADMIN_AUDIT_LOG_CONFIG;
       case "DomainContentConfig" -> REMOTE_DOMAIN;
-      case "EventCategoryObject" -> EVENT_LOG_LEVEL;
       case "MailboxDatabase" -> MAILBOX_DATABASE;
-      case "OrganizationConfig" -> ORGANIZATION_CONFIG;
-      case "ContentFilterConfig" -> CONTENT_FILTER_CONFIG;
       case "DatabaseAvailabilityGroup" -> DATABASE_AVAILABILITY_GROUP;
       case "ExchangeRpcClientAccess" -> RPC_CLIENT_ACCESS;
       case "ADOwaVirtualDirectory" -> OWA_VIRTUAL_DIRECTORY;
       case "ADRpcHttpVirtualDirectory" -> OUTLOOK_ANYWHERE;
-      case "TransportAgent" -> TRANSPORT_AGENT;
       case "Mailbox" -> MAILBOX;
       case "ConfigurationElement#site#bindings#binding", "ConfigurationElement#binding" -> WEB_BINDING;
-      default -> null;
+      default -> NAMED_AFTER_TYPE.stream().filter(c -> c.substring(4).equals(simple)).findFirst().orElse(null);
     });
   }
 
@@ -106,14 +106,11 @@ final class CmdletKinds {
     // Mailbox server cmdlets.
     if (p.contains("AdminAuditLogParameters")) return Optional.of(ADMIN_AUDIT_LOG_CONFIG);
     if (p.contains("AllowedOOFType") && p.contains("DomainName")) return Optional.of(REMOTE_DOMAIN);
-    if (p.contains("EventLevel") && p.size() <= 4) return Optional.of(EVENT_LOG_LEVEL);
     if (p.contains("EdbFilePath") && p.contains("CircularLoggingEnabled")) return Optional.of(MAILBOX_DATABASE);
-    if (p.contains("CustomerFeedbackEnabled")) return Optional.of(ORGANIZATION_CONFIG);
     if (p.contains("DatacenterActivationMode")) return Optional.of(DATABASE_AVAILABILITY_GROUP);
     if (p.contains("EncryptionRequired") && p.contains("BlockedClientVersions")) return Optional.of(RPC_CLIENT_ACCESS);
     if (p.contains("FormsAuthentication") && p.contains("InternalUrl")) return Optional.of(OWA_VIRTUAL_DIRECTORY);
     if (p.contains("InternalClientAuthenticationMethod")) return Optional.of(OUTLOOK_ANYWHERE);
-    if (p.contains("TransportAgentFactory") || p.contains("AssemblyPath") && p.contains("Priority")) return Optional.of(TRANSPORT_AGENT);
     if (p.contains("ForwardingSmtpAddress") && p.contains("PrimarySmtpAddress")) return Optional.of(MAILBOX);
     if (p.contains("bindingInformation") && p.contains("protocol")) return Optional.of(WEB_BINDING);
     return Optional.empty();

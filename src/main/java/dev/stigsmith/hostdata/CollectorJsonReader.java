@@ -86,7 +86,29 @@ final class CollectorJsonReader {
       String error = out.get("ok").booleanValue() ? null : out.get("error").textValue();
       cmdlets.put(c.getKey(), new CmdletOutput(c.getKey(), objects, error));
     }
-    return new HostData(src.file.toString(), facts, cmdlets, registry);
+    Map<String, HostData.WindowsService> services = null;
+    if (root.has("services")) {
+      services = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> sv : root.get("services").properties()) {
+        JsonNode n = sv.getValue();
+        services.put(sv.getKey(), new HostData.WindowsService(sv.getKey(), textOrNull(n.get("displayName")),
+            textOrNull(n.get("startMode")), textOrNull(n.get("state")), textOrNull(n.get("startName")),
+            textOrNull(n.get("path")), textOrNull(n.get("serviceType"))));
+      }
+    }
+    Map<String, List<HostData.TrusteeRights>> folders = null;
+    if (root.has("folderRights")) {
+      folders = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> f : root.get("folderRights").properties()) {
+        List<HostData.TrusteeRights> trustees = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> t : f.getValue().properties()) {
+          trustees.add(new HostData.TrusteeRights(t.getKey(), textOrNull(t.getValue().get("name")),
+              t.getValue().get("rights").longValue()));
+        }
+        folders.put(f.getKey(), trustees);
+      }
+    }
+    return new HostData(src.file.toString(), facts, cmdlets, registry, services, folders);
   }
 
   private static void validate(JsonSource src) throws HostDataException {

@@ -121,6 +121,11 @@ public final class ExchangeEnums {
   public static final EnumType EVENT_LEVEL =
       type("EventLevel", false, "Lowest", 0, "Low", 1, "Medium", 3, "High", 5, "Expert", 7);
 
+  /** Get-ExchangeCertificate Services: the services a certificate is enabled for. */
+  public static final EnumType ALLOWED_SERVICES =
+      type("AllowedServices", true, "None", 0, "IMAP", 1, "POP", 2, "UM", 4, "IIS", 8, "SMTP", 16,
+          "Federation", 32, "UMCallRouter", 64);
+
   // ---- Mailbox server (Exchange 2016 Mailbox STIG) ----
 
   /** Get-RemoteDomain AllowedOOFType, in declaration order (no explicit values). */
@@ -152,6 +157,7 @@ public final class ExchangeEnums {
     BY_PROPERTY.put("TransportRole", SERVER_ROLE);
     BY_PROPERTY.put("ServerRole", SERVER_ROLE);
     BY_PROPERTY.put("EventLevel", EVENT_LEVEL);
+    BY_PROPERTY.put("Services", ALLOWED_SERVICES);
     // Mailbox server.
     BY_PROPERTY.put("AllowedOOFType", ALLOWED_OOF_TYPE);
     BY_PROPERTY.put("InternalClientAuthenticationMethod", AUTHENTICATION_METHOD);

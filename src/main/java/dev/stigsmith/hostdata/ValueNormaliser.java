@@ -95,6 +95,21 @@ final class ValueNormaliser {
         "DomainName", "InternalUrl", "ExternalUrl", "ForwardingSmtpAddress", "EdbFilePath", "bindingInformation",
         "protocol", "ItemXPath");
     for (String p : ExchangeEnums.properties()) KINDS.put(p, Kind.ENUM);
+    // Edge 2016 STIG: organisation, antispam agents, transport agents, certificates, event log levels.
+    kind(Kind.BOOL,
+        "CustomerFeedbackEnabled", "ErrorReportingEnabled", "BlankSenderBlockingEnabled",
+        "RecipientValidationEnabled", "BlockListEnabled", "ExternalMailEnabled", "InternalMailEnabled",
+        "OpenProxyDetectionEnabled", "SenderBlockingEnabled", "SCLRejectEnabled", "SCLQuarantineEnabled",
+        "SCLDeleteEnabled", "IsSelfSigned", "IsMachineGenerated", "HasExpired", "Default");
+    kind(Kind.INT,
+        "TransientFailureRetryCount", "SrlBlockThreshold", "SCLRejectThreshold", "SCLQuarantineThreshold",
+        "SCLDeleteThreshold", "SenderBlockingPeriod", "Priority");
+    kind(Kind.TEXT,
+        "QuarantineMailbox", "LookupDomain", "IPRange", "Issuer", "Subject", "Thumbprint", "DomainName",
+        "SpoofedDomainAction", "Action", "TempErrorAction");
+    kind(Kind.LIST,
+        "BlockedDomains", "BlockedDomainsAndSubdomains", "BlockedSenders", "BlockedRecipients",
+        "BypassedRecipients", "BypassedSenderDomains", "CertificateDomains");
   }
 
   static Kind kindOf(String property) {

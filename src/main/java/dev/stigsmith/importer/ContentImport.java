@@ -83,7 +83,7 @@ public final class ContentImport {
       for (Rule r : old.currentRules()) {
         Path ruleFile = existingDir.resolve("rules").resolve(r.stigId()).resolve(ContentLoader.RULE_FILE);
         String text = Files.isRegularFile(ruleFile) ? ContentWriter.automatedSection(ruleFile) : null;
-        if (text != null && r.automated() != null) automatedText.put(r.stigId(), text);
+        if (text != null) automatedText.put(r.stigId(), text);
       }
     }
     List<Path> written = ContentWriter.write(result, root, folder, automatedText);
@@ -176,7 +176,7 @@ public final class ContentImport {
   private static Rule keepOurs(Rule n, Rule cur, String release, java.time.LocalDate statusDate) {
     return new Rule(n.vulnId(), n.ruleId(), n.stigId(), n.srg(), n.title(), n.severity(), n.weight(), n.description(),
         n.ccis(), n.legacyIds(), n.check(), new Fix(n.fix().id(), n.fix().text(), cur.fix().script()), n.status(),
-        statusDate, release, null, cur.automated());
+        statusDate, release, null, cur.automated(), cur.manualReason());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
  * @param release the STIG release this revision was current in, e.g. "V2R5"
  * @param supersededBy the revision replacing this one, or null when current
  * @param automated the automated check, or null for a manual rule
+ * @param manualReason why a manual rule needs a person ("document: …"), or null
  */
 public record Rule(
     String vulnId,
@@ -31,9 +32,21 @@ public record Rule(
     LocalDate statusDate,
     String release,
     RuleId supersededBy,
-    AutomatedCheck automated) {
+    AutomatedCheck automated,
+    String manualReason) {
+
+  /** A rule without a recorded manual reason (importers, readers of other formats). */
+  public Rule(String vulnId, RuleId ruleId, String stigId, String srg, String title, Severity severity,
+      String weight, Description description, List<String> ccis, List<String> legacyIds, ManualCheck check,
+      Fix fix, Status status, LocalDate statusDate, String release, RuleId supersededBy, AutomatedCheck automated) {
+    this(vulnId, ruleId, stigId, srg, title, severity, weight, description, ccis, legacyIds, check, fix, status,
+        statusDate, release, supersededBy, automated, null);
+  }
 
   public Rule {
+    if (automated != null && manualReason != null) {
+      throw new IllegalArgumentException("an automated rule has no manual reason");
+    }
     if (!vulnId.matches("V-\\d+")) throw new IllegalArgumentException("'" + vulnId + "' is not a Vuln ID (V-<digits>)");
     ccis = List.copyOf(ccis);
     legacyIds = List.copyOf(legacyIds);

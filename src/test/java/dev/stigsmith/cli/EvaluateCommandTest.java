@@ -186,11 +186,11 @@ class EvaluateCommandTest {
     Path answers = tmp.resolve("answers.yaml");
     Files.writeString(answers, """
         answers:
-          EX16-ED-000020:
+          EX16-ED-000590:
             status: pass
-            justification: DoD PKI certificates verified by the ISSO on 2024-01-15.
+            justification: Software baseline copy verified by the ISSO on 2024-01-15.
             authority: ISSO
-            comment: Certificates checked by hand.
+            comment: Baseline checked by hand.
           EX16-ED-999999:
             comment: stale entry
         """);
@@ -199,24 +199,24 @@ class EvaluateCommandTest {
     assertThat(first.out()).contains("EX16-ED-999999");
     Path ckl = tmp.resolve("out/EDGE02/EDGE02.ckl");
     String text = Files.readString(ckl);
-    assertThat(text).contains("Certificates checked by hand.");
+    assertThat(text).contains("Baseline checked by hand.");
     // The XCCDF keeps the tool's verdict as the override's old result.
     assertThat(tmp.resolve("out/EDGE02/xccdf-testresult.xml")).content()
         .contains("<xccdf:old-result>notchecked</xccdf:old-result>").contains("<xccdf:new-result>pass</xccdf:new-result>");
 
     // An assessor adds a comment to a manual rule in STIG Viewer; the next evaluation keeps it.
     Path previous = tmp.resolve("previous.ckl");
-    int at = text.indexOf("<ATTRIBUTE_DATA>EX16-ED-000030</ATTRIBUTE_DATA>");
+    int at = text.indexOf("<ATTRIBUTE_DATA>EX16-ED-000550</ATTRIBUTE_DATA>");
     int comments = text.indexOf("<COMMENTS/>", at);
     assertThat(at).isPositive();
     assertThat(comments).isPositive();
-    Files.writeString(previous, text.substring(0, comments) + "<COMMENTS>Accepted domains reviewed.</COMMENTS>"
+    Files.writeString(previous, text.substring(0, comments) + "<COMMENTS>Approved DoD scanner reviewed.</COMMENTS>"
         + text.substring(comments + "<COMMENTS/>".length()));
     Cli.Result second = Cli.run("evaluate", "--content", Content.edge().toString(), "--host-data",
         Content.root().resolve("samples/edge-noncompliant.json").toString(), "--out", tmp.resolve("again").toString(),
         "--timestamp", TIME, "--format", "cklb", "--previous", previous.toString());
     assertThat(second.exitCode()).as(second.err()).isEqualTo(2);
-    assertThat(tmp.resolve("again/EDGE02/EDGE02.cklb")).content().contains("Accepted domains reviewed.");
+    assertThat(tmp.resolve("again/EDGE02/EDGE02.cklb")).content().contains("Approved DoD scanner reviewed.");
   }
 
   @Test

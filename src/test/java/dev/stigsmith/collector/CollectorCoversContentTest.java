@@ -23,8 +23,7 @@ class CollectorCoversContentTest {
    */
   static final Map<String, String> EXTRA_CMDLETS = Map.of(
       "Get-ExchangeServer", "host facts: Exchange version, edition and roles (host.exchange in the output)",
-      "Get-ReceiveConnector", "manual check of the Receive connector rules (EX16-ED-000010 and others), being automated",
-      "Get-TransportService", "manual check of the transport service rules (message tracking, logging), being automated");
+      "Get-ReceiveConnector", "manual check of the Receive connector rules (EX16-ED-000010 and others), being automated");
 
   /** Registry keys the script reads beyond the content's registry_objects, and why (none today). */
   static final Map<String, String> EXTRA_REGISTRY_KEYS = Map.of();

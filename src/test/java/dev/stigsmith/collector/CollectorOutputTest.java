@@ -99,7 +99,9 @@ class CollectorOutputTest {
     Matcher p = Pattern.compile("(\\w+) = ([^;]+)").matcher(parameters);
     List<String> parts = new ArrayList<>();
     while (p.find()) {
-      String value = p.group(2).strip().equals("$env:COMPUTERNAME") ? host : p.group(2).strip().replaceAll("^'|'$", "");
+      String raw = p.group(2).strip();
+      // PowerShell interpolates $true (a switch such as -Status) as "True".
+      String value = raw.equals("$env:COMPUTERNAME") ? host : raw.equals("$true") ? "True" : raw.replaceAll("^'|'$", "");
       parts.add(" -" + p.group(1) + " " + value);
     }
     parts.stream().sorted().forEach(sb::append);

@@ -51,6 +51,9 @@ class RuleScenariosTest {
 
   @TempDir Path tmp;
 
+  /** -Dstigsmith.rules=EX16-ED-0000[67]0 runs the scenarios of the matching rules only (while writing content). */
+  private static final String ONLY = System.getProperty("stigsmith.rules", ".*");
+
   @TestFactory
   Stream<DynamicTest> everyScenarioOfEveryRule() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
@@ -64,6 +67,7 @@ class RuleScenariosTest {
       ScapSource source = ScapSource.of(Path.of(Generator.dataStreamFile(b)), doc);
       Path rulesDir = folders.get(b.id()).resolve("rules");
       for (Rule r : b.currentRules()) {
+        if (!r.stigId().matches(ONLY)) continue;
         Path dir = rulesDir.resolve(r.stigId()).resolve("tests");
         if (!Files.isDirectory(dir)) continue;
         try (Stream<Path> files = Files.list(dir)) {
@@ -73,7 +77,7 @@ class RuleScenariosTest {
         }
       }
     }
-    assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
+    if (ONLY.equals(".*")) assertThat(tests).as("scenario files").hasSizeGreaterThanOrEqualTo(20);
     return tests.stream();
   }
 

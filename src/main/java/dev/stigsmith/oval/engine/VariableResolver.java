@@ -61,8 +61,45 @@ public final class VariableResolver {
     if (c instanceof Variable.Literal l) return List.of(l.value());
     if (c instanceof Variable.VariableComponent vc) return values(vc.variableRef());
     if (c instanceof Variable.ObjectComponent oc) return objectValues(oc);
+    if (c instanceof Variable.Concat cc) {
+      List<String> out = List.of("");
+      for (Variable.Component part : cc.parts()) {
+        List<String> next = new ArrayList<>();
+        for (String prefix : out) for (String v : component(variableId, part)) next.add(prefix + v);
+        out = next;
+      }
+      return out;
+    }
+    if (c instanceof Variable.Substring ss) {
+      List<String> out = new ArrayList<>();
+      for (String v : component(variableId, ss.of())) out.add(substring(v, ss.start(), ss.length()));
+      return out;
+    }
+    if (c instanceof Variable.RegexCapture rc) {
+      java.util.regex.Pattern p;
+      try {
+        p = java.util.regex.Pattern.compile(rc.pattern());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new VariableException("variable " + variableId + ": regex_capture pattern is invalid: " + e.getDescription());
+      }
+      List<String> out = new ArrayList<>();
+      for (String v : component(variableId, rc.of())) {
+        java.util.regex.Matcher m = p.matcher(v);
+        // No match, or a pattern without a subexpression, gives the empty string (OVAL 5.11).
+        out.add(m.find() && m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : "");
+      }
+      return out;
+    }
     throw new VariableException(
         "variable " + variableId + ": " + ((Variable.Unsupported) c).elementName() + " is not supported");
+  }
+
+  /** OVAL substring: start below 1 counts as 1; past the end gives ""; length -1 (or too long) runs to the end. */
+  private static String substring(String v, int start, int length) {
+    int from = Math.max(1, start) - 1;
+    if (from >= v.length()) return "";
+    int to = length < 0 ? v.length() : Math.min(v.length(), from + length);
+    return v.substring(from, to);
   }
 
   private List<String> objectValues(Variable.ObjectComponent oc) {
@@ -78,7 +115,7 @@ public final class VariableResolver {
         }
       }
     }
-    if (out.isEmpty()) throw new VariableException("object " + oc.objectRef() + " gives no value for " + oc.itemField());
+    if (out.isEmpty()) throw new VariableException("object " + oc.objectRef() + " gives no value for " + oc.itemField(), oc.objectRef());
     return out;
   }
 }

@@ -191,8 +191,23 @@ public final class OvalDefinitionsReader {
       case "object_component" ->
           new Variable.ObjectComponent(
               required(c, "object_ref"), required(c, "item_field"), Dom.attr(c, "record_field", null));
+      case "concat" -> {
+        List<Variable.Component> parts = new java.util.ArrayList<>();
+        for (Element e : Dom.children(c)) parts.add(component(e));
+        if (parts.isEmpty()) throw new IllegalArgumentException("concat without components");
+        yield new Variable.Concat(parts);
+      }
+      case "substring" -> new Variable.Substring(
+          Integer.parseInt(required(c, "substring_start")), Integer.parseInt(required(c, "substring_length")), only(c));
+      case "regex_capture" -> new Variable.RegexCapture(Dom.attr(c, "pattern", ""), only(c));
       default -> new Variable.Unsupported(c.getLocalName());
     };
+  }
+
+  private static Variable.Component only(Element function) {
+    List<Element> parts = Dom.children(function);
+    if (parts.size() != 1) throw new IllegalArgumentException(function.getLocalName() + " needs one component");
+    return component(parts.get(0));
   }
 
   private static String required(Element e, String attr) {

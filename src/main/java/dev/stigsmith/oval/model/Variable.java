@@ -30,6 +30,19 @@ public sealed interface Variable {
   /** Values of {@code itemField} (and within it the record field {@code recordField}, if set). */
   record ObjectComponent(String objectRef, String itemField, String recordField) implements Component {}
 
+  /** Every combination of the parts' values, joined (OVAL concat). */
+  record Concat(List<Component> parts) implements Component {
+    public Concat {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** OVAL substring: {@code start} is 1-based; a length of -1 means to the end. */
+  record Substring(int start, int length, Component of) implements Component {}
+
+  /** OVAL regex_capture: the first subexpression of the pattern's first match, per value. */
+  record RegexCapture(String pattern, Component of) implements Component {}
+
   /** A component we do not evaluate (functions etc.): resolving it is an error, never a guess. */
   record Unsupported(String elementName) implements Component {}
 }

@@ -32,6 +32,16 @@ public final class EntityMatcher {
     return vs;
   }
 
+  /** The values of a variable an object names by id (variable_object), recorded as used. */
+  public List<String> variableValues(String variableId) {
+    List<String> vs = variables.values(variableId);
+    for (String v : vs) {
+      CollectedObject.VariableValue vv = new CollectedObject.VariableValue(variableId, v);
+      if (!used.contains(vv)) used.add(vv);
+    }
+    return vs;
+  }
+
   /** @throws ComparisonException when the operation does not fit the datatype */
   public boolean matches(Entity e, String candidate) {
     Operation op = Operation.fromXml(e.operation());

@@ -61,7 +61,7 @@ public final class Probe {
     // States compare with variables that read other objects (e.g. the global MaxSendSize): the engine
     // finds those items only through collected_objects, so collect them too.
     for (Variable v : defs.variables()) {
-      if (v instanceof Variable.Local l && l.component() instanceof Variable.ObjectComponent oc) p.collect(oc.objectRef());
+      if (v instanceof Variable.Local l) objectRefs(l.component()).forEach(p::collect);
     }
     List<CollectedObject> objects = new ArrayList<>();
     for (OvalObject o : defs.objects()) {
@@ -78,6 +78,15 @@ public final class Probe {
     }
     return new SystemCharacteristics(
         Generator.stigsmith(Versions.product(), timestamp), systemInfo(host.facts()), objects, p.store.all());
+  }
+
+  /** Objects a variable component reads, through functions (concat, substring, regex_capture). */
+  private static List<String> objectRefs(Variable.Component c) {
+    if (c instanceof Variable.ObjectComponent oc) return List.of(oc.objectRef());
+    if (c instanceof Variable.Concat cc) return cc.parts().stream().flatMap(p -> objectRefs(p).stream()).toList();
+    if (c instanceof Variable.Substring ss) return objectRefs(ss.of());
+    if (c instanceof Variable.RegexCapture rc) return objectRefs(rc.of());
+    return List.of();
   }
 
   private Collected collect(String objectId) {
@@ -110,7 +119,16 @@ public final class Probe {
     matcher.drainUsed();
     try {
       c = collector.collect(o, host, matcher);
-    } catch (VariableException | IllegalArgumentException e) {
+    } catch (VariableException e) {
+      // A variable read from data that was never collected leaves this object not collected either:
+      // nothing is known about it, which is not an error on the host.
+      Collected source = e.emptyObject() == null ? null : done.get(e.emptyObject());
+      if (source != null && source.flag() == Flag.NOT_COLLECTED) {
+        return Collected.of(Flag.NOT_COLLECTED, o.id() + ": " + e.getMessage() + " (" + source.messages().stream()
+            .map(dev.stigsmith.oval.model.Message::text).findFirst().orElse("not collected") + ")");
+      }
+      return Collected.of(Flag.ERROR, o.id() + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
       return Collected.of(Flag.ERROR, o.id() + ": " + e.getMessage());
     }
     return filter(c, o.filters());

@@ -12,6 +12,9 @@ public final class SupportedObjects {
   private static final Map<String, ObjectCollector> TABLE = new TreeMap<>(Map.of(
       "windows:cmdlet_object", new CmdletCollector(),
       "windows:registry_object", new RegistryCollector(),
+      "windows:service_object", new ServiceCollector(),
+      "windows:fileeffectiverights53_object", new FileRightsCollector(),
+      "independent:variable_object", new VariableCollector(),
       "independent:family_object", new FamilyCollector()));
 
   private SupportedObjects() {}

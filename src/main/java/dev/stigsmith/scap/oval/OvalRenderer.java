@@ -49,20 +49,12 @@ public final class OvalRenderer {
   public static Map<String, String> exportedValues(Rule r) {
     Map<String, String> out = new LinkedHashMap<>();
     if (r.automated() == null) return out;
-    for (Branch b : r.automated().branches()) {
-      for (Requirement q : concat(b.when(), b.require())) {
-        if (q.valueRef() != null && !out.containsKey(q.valueRef())) {
-          out.put(q.valueRef(), Ids.ovalPart(r, "var", VALUE_VARIABLE + out.size()));
-        }
+    for (Requirement q : r.automated().requirements()) {
+      if (q.valueRef() != null && !out.containsKey(q.valueRef())) {
+        out.put(q.valueRef(), Ids.ovalPart(r, "var", VALUE_VARIABLE + out.size()));
       }
     }
     return out;
-  }
-
-  private static List<Requirement> concat(List<Requirement> a, List<Requirement> b) {
-    List<Requirement> l = new ArrayList<>(a);
-    l.addAll(b);
-    return l;
   }
 
   private OvalRenderer() {}
@@ -128,7 +120,7 @@ public final class OvalRenderer {
   }
 
   /** An OVAL definitions document being filled section by section. */
-  private static final class Doc {
+  static final class Doc {
     final XmlBuilder xml = XmlBuilder.document(prefixes());
     final E root;
     final E definitions;
@@ -183,8 +175,16 @@ public final class OvalRenderer {
       meta.add(OVAL_DEF, "reference").attr("source", "DISA").attr("ref_id", rule.ruleId().toString());
       meta.add(OVAL_DEF, "reference").attr("source", "DISA STIG ID").attr("ref_id", rule.stigId());
       for (String cci : rule.ccis()) meta.add(OVAL_DEF, "reference").attr("source", "CCI").attr("ref_id", cci);
-      meta.add(OVAL_DEF, "description", describe());
+      meta.add(OVAL_DEF, "description", check.isCmdlet() ? describe() : SystemOval.describe(check.system()));
 
+      if (!check.isCmdlet()) {
+        new SystemOval(d, rule, this::externalVariable).render(def);
+        return;
+      }
+      if (check.expect() != AutomatedCheck.Expect.EACH) {
+        quantified(def);
+        return;
+      }
       String objectLabel = check.label() + "s";
       E criteria = def.add(OVAL_DEF, "criteria").attr("operator", "AND")
           .attr("comment", "every " + check.label() + " meets the requirements of its case");
@@ -214,7 +214,35 @@ public final class OvalRenderer {
       }
     }
 
+    /** "No object (matching where) may exist" / "at least one object (meeting require) must exist". */
+    private void quantified(E def) {
+      boolean none = check.expect() == AutomatedCheck.Expect.NONE;
+      String base = baseObject(check.label() + "s");
+      String tst = Ids.ovalPart(rule, "tst", BRANCH_TEST);
+      String comment = none
+          ? (check.require().isEmpty() ? "no " + check.label() + " exists"
+              : "no " + check.label() + " has " + describeAll(check.require()))
+          : "at least one " + check.label() + " exists" + (check.require().isEmpty() ? "" : " with " + describeAll(check.require()));
+      E criteria = def.add(OVAL_DEF, "criteria").attr("operator", "AND").attr("comment", comment);
+      criteria.add(OVAL_DEF, "criterion").attr("test_ref", tst).attr("comment", comment);
+      String existence = none ? (check.require().isEmpty() ? "none_exist" : "any_exist") : "at_least_one_exists";
+      E test = d.tests.add(OVAL_DEF_WIN, "cmdlet_test").attr("id", tst).attr("version", "1")
+          .attr("check_existence", existence).attr("check", none ? "none satisfy" : "at least one").attr("comment", comment);
+      test.add(OVAL_DEF_WIN, "object").attr("object_ref", base);
+      if (!check.require().isEmpty()) {
+        String ste = Ids.ovalPart(rule, "ste", REQUIREMENT_STATE);
+        cmdletState(ste, describeAll(check.require()), check.require());
+        test.add(OVAL_DEF_WIN, "state").attr("state_ref", ste);
+      }
+    }
+
     private String describe() {
+      if (check.expect() == AutomatedCheck.Expect.NONE) {
+        return check.query().cmdlet() + " returns no object" + (check.require().isEmpty() ? "" : " with " + describeAll(check.require())) + ".";
+      }
+      if (check.expect() == AutomatedCheck.Expect.AT_LEAST_ONE) {
+        return check.query().cmdlet() + " returns at least one object" + (check.require().isEmpty() ? "" : " with " + describeAll(check.require())) + ". A host with none fails.";
+      }
       StringBuilder sb = new StringBuilder("For each object returned by ").append(check.query().cmdlet()).append(": ");
       List<String> cases = new ArrayList<>();
       for (Branch b : check.branches()) {
@@ -240,7 +268,12 @@ public final class OvalRenderer {
       o.add(OVAL_DEF_WIN, "module_version").attr("datatype", "version").attr(XSI, "nil", "true");
       o.add(OVAL_DEF_WIN, "verb", check.query().verb());
       o.add(OVAL_DEF_WIN, "noun", check.query().noun());
-      o.add(OVAL_DEF_WIN, "parameters").attr("datatype", "record").attr(XSI, "nil", "true");
+      if (check.query().parameters().isEmpty()) {
+        o.add(OVAL_DEF_WIN, "parameters").attr("datatype", "record").attr(XSI, "nil", "true");
+      } else {
+        E params = o.add(OVAL_DEF_WIN, "parameters").attr("datatype", "record");
+        check.query().parameters().forEach((k, v) -> params.add(OVAL_DEF, "field", v).attr("name", field(k)));
+      }
       E select = o.add(OVAL_DEF_WIN, "select").attr("datatype", "record");
       for (String p : check.selectedProperties()) {
         select.add(OVAL_DEF, "field", p).attr("name", field(p));
@@ -300,7 +333,7 @@ public final class OvalRenderer {
     private final Map<String, String> sources = new LinkedHashMap<>();
 
     /** A site Value: an external variable the XCCDF check exports the Value to. */
-    private String externalVariable(Requirement r) {
+    String externalVariable(Requirement r) {
       return externals.computeIfAbsent(r.valueRef(), ref -> {
         String id = exportedValues(rule).get(ref);
         d.variables.add(OVAL_DEF, "external_variable").attr("id", id).attr("version", "1")

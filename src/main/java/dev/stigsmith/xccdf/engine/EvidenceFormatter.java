@@ -54,8 +54,24 @@ final class EvidenceFormatter {
       // An expected value read from another cmdlet that failed: say so before the items it left unjudged.
       List<String> causes = t.result() == OvalResult.ERROR && test != null ? failedVariableSources(test, obj) : List.of();
       out.addAll(causes);
+      boolean noState = test.stateRefs().isEmpty();
       for (TestedItem ti : t.items()) {
-        out.add(itemLine(ti, casing, context));
+        // An existence test without a state judges no item: an item matters only where it must not exist.
+        if (noState) {
+          // (A registry location that must be absent only routes a precedence rule: not evidence.)
+          if (t.result() == OvalResult.FALSE && "none_exist".equals(test.checkExistence())
+              && !"registry_item".equals(ti.item().type())) {
+            out.add(label(ti.item()) + " exists");
+          }
+          continue;
+        }
+        String line = itemLine(ti, casing, context, "none satisfy".equals(test.check()));
+        // A drive letter means nothing without what it is the drive of: the test says that.
+        if ("variable_item".equals(ti.item().type())) line = test.comment() + line.substring(line.indexOf(':', "Drive ".length() + 2));
+        out.add(line);
+      }
+      if (noState && t.result() == OvalResult.FALSE && t.items().isEmpty() && base != null && !base.type().equals("cmdlet_object")) {
+        out.add(t.comment() + ": not found");
       }
       if (t.items().isEmpty() && base != null && baseObjectsReported.add(base.id())) {
         String absent = absence(base);
@@ -89,7 +105,12 @@ final class EvidenceFormatter {
     return null;
   }
 
-  private String itemLine(TestedItem ti, Map<String, String> casing, List<String> context) {
+  /**
+   * @param forbidden the test's state describes what no item may match ("none satisfy"): a matching
+   *     item is the finding, a non-matching one is compliant
+   */
+  private String itemLine(TestedItem ti, Map<String, String> casing, List<String> context, boolean forbidden) {
+    if (forbidden) return forbiddenLine(ti);
     Item item = ti.item();
     StringBuilder sb = new StringBuilder(label(item));
     List<String> ctx = new ArrayList<>();
@@ -118,6 +139,21 @@ final class EvidenceFormatter {
     return sb.toString();
   }
 
+  /** "Trustee S-1-1-0 (Everyone) on C:\\…: holds file_write_data, standard_delete (not allowed)". */
+  private String forbiddenLine(TestedItem ti) {
+    List<String> held = new ArrayList<>();
+    for (EntityComparison c : ti.comparisons()) if (c.result() == OvalResult.TRUE) held.add(c.path());
+    String label = label(ti.item());
+    if (ti.result() == OvalResult.TRUE) {
+      boolean rights = "fileeffectiverights_item".equals(ti.item().type());
+      return label + ": " + (rights ? "holds " + String.join(", ", held) + " (not allowed)"
+          : String.join("; ", ti.comparisons().stream().filter(c -> c.result() == OvalResult.TRUE)
+              .map(c -> c.path() + "=" + String.join(", ", c.actual())).toList()) + " (not allowed)");
+    }
+    if (ti.result() == OvalResult.FALSE) return label + ": none of the forbidden rights or values - compliant";
+    return label + ": result " + ti.result().xml();
+  }
+
   /** PowerShell prints booleans as True/False; assessors compare with what they see there. */
   private static String show(String value, String datatype) {
     if ("boolean".equals(datatype)) {
@@ -128,6 +164,19 @@ final class EvidenceFormatter {
   }
 
   private static String label(Item item) {
+    switch (item.type()) {
+      case "service_item":
+        return "Service " + entity(item, "service_name");
+      case "fileeffectiverights_item": {
+        String who = entity(item, "trustee_name");
+        return "Trustee " + entity(item, "trustee_sid") + (who == null ? "" : " (" + who + ")") + " on " + entity(item, "path");
+      }
+      case "variable_item":
+        return "Drive " + String.join(", ", item.entities().stream()
+            .filter(e -> "value".equals(e.name()) && e.value() != null).map(ItemEntity::value).toList());
+      default:
+        break;
+    }
     String noun = entity(item, "noun");
     String name = null;
     for (ItemEntity e : item.entities()) {
