@@ -88,6 +88,14 @@ $RegistryKeys = @(
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\EdgeTransportRole'
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\MailboxRole'
+    # Mailbox 2016 STIG: the IMAP4 and POP3 services' start type (EX16-MB-000180, -000190).
+    'HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeIMAP4'
+    'HKLM\SYSTEM\CurrentControlSet\Services\MSExchangePOP3'
+    # Read by the execution policy and partition rules of both 2016 STIGs (language constructs of the
+    # ovaltypes branch, which collects them too: merge keeps one copy of each).
+    'HKLM\SOFTWARE\Policies\Microsoft\Windows\PowerShell'
+    'HKLM\SOFTWARE\Microsoft\PowerShell\1\ShellIds\Microsoft.PowerShell'
+    'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 )
 # ---- stigsmith:registry end ---------------------------------------------------------------------------
 
