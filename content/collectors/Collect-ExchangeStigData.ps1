@@ -70,6 +70,16 @@ $Cmdlets = @(
     @{ Name = 'Get-TransportAgent';         Parameters = @{} }
     @{ Name = 'Get-ExchangeCertificate';    Parameters = @{} }
     @{ Name = 'Get-AcceptedDomain';         Parameters = @{} }
+    # Mailbox server (Exchange 2016 Mailbox STIG). On an Edge server these are absent and recorded as failed.
+    @{ Name = 'Get-AdminAuditLogConfig';       Parameters = @{} }
+    @{ Name = 'Get-RemoteDomain';              Parameters = @{} }
+    @{ Name = 'Get-MailboxDatabase';           Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-DatabaseAvailabilityGroup'; Parameters = @{} }
+    @{ Name = 'Get-RpcClientAccess';           Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-OwaVirtualDirectory';       Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-OutlookAnywhere';           Parameters = @{ Server = $env:COMPUTERNAME } }
+    @{ Name = 'Get-Mailbox';                   Parameters = @{ Server = $env:COMPUTERNAME; ResultSize = 'Unlimited' } }
+    @{ Name = 'Get-WebBinding';                Parameters = @{} }
 )
 # ---- stigsmith:cmdlets end ----------------------------------------------------------------------------
 
@@ -83,6 +93,10 @@ $RegistryKeys = @(
     'HKLM\SOFTWARE\Microsoft\PowerShell\1\ShellIds\Microsoft.PowerShell'
     # Exchange 2019 Edge STIG: .NET strong cryptography (EX19-ED-000006).
     'HKLM\SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
+    'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\MailboxRole'
+    # Mailbox 2016 STIG: the IMAP4 and POP3 services' start type (EX16-MB-000180, -000190).
+    'HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeIMAP4'
+    'HKLM\SYSTEM\CurrentControlSet\Services\MSExchangePOP3'
 )
 # ---- stigsmith:registry end ---------------------------------------------------------------------------
 

@@ -21,6 +21,18 @@ final class CmdletKinds {
   static final String TRANSPORT_SERVICE = "Get-TransportService";
   static final String TRANSPORT_CONFIG = "Get-TransportConfig";
   static final String EXCHANGE_SERVER = "Get-ExchangeServer";
+  // Mailbox server cmdlets (Exchange 2016 Mailbox STIG).
+  static final String ADMIN_AUDIT_LOG_CONFIG = "Get-AdminAuditLogConfig";
+  static final String REMOTE_DOMAIN = "Get-RemoteDomain";
+  static final String MAILBOX_DATABASE = "Get-MailboxDatabase";
+  static final String DATABASE_AVAILABILITY_GROUP = "Get-DatabaseAvailabilityGroup";
+  static final String RPC_CLIENT_ACCESS = "Get-RpcClientAccess";
+  static final String OWA_VIRTUAL_DIRECTORY = "Get-OwaVirtualDirectory";
+  static final String OUTLOOK_ANYWHERE = "Get-OutlookAnywhere";
+  static final String MAILBOX = "Get-Mailbox";
+  static final String WEB_BINDING = "Get-WebBinding";
+  private static final List<String> MAILBOX_CMDLETS = List.of(ADMIN_AUDIT_LOG_CONFIG, REMOTE_DOMAIN, MAILBOX_DATABASE,
+      DATABASE_AVAILABILITY_GROUP, RPC_CLIENT_ACCESS, OWA_VIRTUAL_DIRECTORY, OUTLOOK_ANYWHERE, MAILBOX, WEB_BINDING);
 
   /** Edge 2016 STIG: cmdlets whose .NET type's simple name is their noun. */
   private static final List<String> NAMED_AFTER_TYPE = List.of(
@@ -30,7 +42,7 @@ final class CmdletKinds {
 
   private static final List<String> KNOWN = Stream.concat(
       Stream.of(SEND_CONNECTOR, RECEIVE_CONNECTOR, TRANSPORT_SERVICE, TRANSPORT_CONFIG, EXCHANGE_SERVER),
-      Stream.concat(NAMED_AFTER_TYPE.stream(), Stream.of("Get-EventLogLevel"))).toList();
+      Stream.concat(NAMED_AFTER_TYPE.stream(), Stream.concat(Stream.of("Get-EventLogLevel"), MAILBOX_CMDLETS.stream()))).toList();
 
   private static final Pattern IN_FILE_NAME = Pattern.compile("(?i)(?:^|[^A-Za-z])(Get-[A-Za-z]+)");
 
@@ -59,6 +71,16 @@ final class CmdletKinds {
       case "ExchangeServer" -> EXCHANGE_SERVER;
       case "TransportServer", "TransportService" -> TRANSPORT_SERVICE;
       case "EventCategoryObject" -> "Get-EventLogLevel";
+      // Mailbox server cmdlets.
+      case "AdminAuditLogConfig" -> ADMIN_AUDIT_LOG_CONFIG;
+      case "DomainContentConfig" -> REMOTE_DOMAIN;
+      case "MailboxDatabase" -> MAILBOX_DATABASE;
+      case "DatabaseAvailabilityGroup" -> DATABASE_AVAILABILITY_GROUP;
+      case "ExchangeRpcClientAccess" -> RPC_CLIENT_ACCESS;
+      case "ADOwaVirtualDirectory" -> OWA_VIRTUAL_DIRECTORY;
+      case "ADRpcHttpVirtualDirectory" -> OUTLOOK_ANYWHERE;
+      case "Mailbox" -> MAILBOX;
+      case "ConfigurationElement#site#bindings#binding", "ConfigurationElement#binding" -> WEB_BINDING;
       default -> NAMED_AFTER_TYPE.stream().filter(c -> c.substring(4).equals(simple)).findFirst().orElse(null);
     });
   }
@@ -92,6 +114,16 @@ final class CmdletKinds {
     if (p.contains("RecipientValidationEnabled")) return Optional.of("Get-RecipientFilterConfig");
     if (p.contains("LookupDomain")) return Optional.of("Get-IPBlockListProvider");
     if (p.contains("DomainName") && p.contains("DomainType")) return Optional.of("Get-AcceptedDomain");
+    // Mailbox server cmdlets.
+    if (p.contains("AdminAuditLogParameters")) return Optional.of(ADMIN_AUDIT_LOG_CONFIG);
+    if (p.contains("AllowedOOFType") && p.contains("DomainName")) return Optional.of(REMOTE_DOMAIN);
+    if (p.contains("EdbFilePath") && p.contains("CircularLoggingEnabled")) return Optional.of(MAILBOX_DATABASE);
+    if (p.contains("DatacenterActivationMode")) return Optional.of(DATABASE_AVAILABILITY_GROUP);
+    if (p.contains("EncryptionRequired") && p.contains("BlockedClientVersions")) return Optional.of(RPC_CLIENT_ACCESS);
+    if (p.contains("FormsAuthentication") && p.contains("InternalUrl")) return Optional.of(OWA_VIRTUAL_DIRECTORY);
+    if (p.contains("InternalClientAuthenticationMethod")) return Optional.of(OUTLOOK_ANYWHERE);
+    if (p.contains("ForwardingSmtpAddress") && p.contains("PrimarySmtpAddress")) return Optional.of(MAILBOX);
+    if (p.contains("bindingInformation") && p.contains("protocol")) return Optional.of(WEB_BINDING);
     return Optional.empty();
   }
 

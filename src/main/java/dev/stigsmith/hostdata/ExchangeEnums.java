@@ -126,6 +126,21 @@ public final class ExchangeEnums {
       type("AllowedServices", true, "None", 0, "IMAP", 1, "POP", 2, "UM", 4, "IIS", 8, "SMTP", 16,
           "Federation", 32, "UMCallRouter", 64);
 
+  // ---- Mailbox server (Exchange 2016 Mailbox STIG) ----
+
+  /** Get-RemoteDomain AllowedOOFType, in declaration order (no explicit values). */
+  public static final EnumType ALLOWED_OOF_TYPE =
+      type("AllowedOOFType", false, "External", 0, "InternalLegacy", 1, "ExternalLegacy", 2, "None", 3);
+
+  /**
+   * Outlook Anywhere client authentication methods (AuthenticationMethod), in declaration order;
+   * Misconfigured, whose number changed between releases, is left out: a number beyond is refused.
+   */
+  public static final EnumType AUTHENTICATION_METHOD =
+      type("AuthenticationMethod", false, "Basic", 0, "Digest", 1, "Ntlm", 2, "Fba", 3, "WindowsIntegrated", 4,
+          "LiveIdFba", 5, "LiveIdBasic", 6, "WSSecurity", 7, "Certificate", 8, "NegoEx", 9, "OAuth", 10, "Adfs", 11,
+          "Kerberos", 12, "Negotiate", 13, "LiveIdNegotiate", 14);
+
   private static final Map<String, EnumType> BY_PROPERTY = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
   static {
@@ -143,6 +158,10 @@ public final class ExchangeEnums {
     BY_PROPERTY.put("ServerRole", SERVER_ROLE);
     BY_PROPERTY.put("EventLevel", EVENT_LEVEL);
     BY_PROPERTY.put("Services", ALLOWED_SERVICES);
+    // Mailbox server.
+    BY_PROPERTY.put("AllowedOOFType", ALLOWED_OOF_TYPE);
+    BY_PROPERTY.put("InternalClientAuthenticationMethod", AUTHENTICATION_METHOD);
+    BY_PROPERTY.put("ExternalClientAuthenticationMethod", AUTHENTICATION_METHOD);
   }
 
   /** The enum a property carries, whatever cmdlet it comes from. */

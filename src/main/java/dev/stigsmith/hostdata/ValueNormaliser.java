@@ -83,6 +83,17 @@ final class ValueNormaliser {
         "SourceIPAddress", "HomeMTA", "HomeMtaServerId", "LinkedReceiveConnector", "Domain",
         "ReceiveProtocolLogPath", "SendProtocolLogPath", "MessageTrackingLogPath",
         "ConnectivityLogPath", "ExternalPostmasterAddress", "ExternalIPAddress");
+    // Mailbox server (Exchange 2016 Mailbox STIG).
+    kind(Kind.BOOL,
+        "AdminAuditLogEnabled", "AutoForwardEnabled", "AutoReplyEnabled", "DeliveryReportEnabled", "NDREnabled",
+        "CircularLoggingEnabled", "RetainDeletedItemsUntilBackup", "MountAtStartup", "ErrorReportingEnabled",
+        "CustomerFeedbackEnabled", "EncryptionRequired", "FormsAuthentication", "WindowsAuthentication",
+        "BasicAuthentication", "DigestAuthentication");
+    kind(Kind.SIZE, "ProhibitSendReceiveQuota", "ProhibitSendQuota", "IssueWarningQuota");
+    kind(Kind.LIST, "AdminAuditLogParameters", "AdminAuditLogCmdlets", "Servers");
+    kind(Kind.TEXT,
+        "DomainName", "InternalUrl", "ExternalUrl", "ForwardingSmtpAddress", "EdbFilePath", "bindingInformation",
+        "protocol", "ItemXPath");
     for (String p : ExchangeEnums.properties()) KINDS.put(p, Kind.ENUM);
     // Edge 2016 STIG: organisation, antispam agents, transport agents, certificates, event log levels.
     kind(Kind.BOOL,
@@ -393,6 +404,11 @@ final class ValueNormaliser {
     if (o.has("HostnameString")) return text(o.get("HostnameString"));
     if (o.has("Domain") && o.size() <= 2) return text(o.get("Domain"));
     if (o.has("Name") && o.get("Name").isTextual() && o.has("Parent")) return o.get("Name").textValue();
+    // Mailbox server types: System.Uri (OWA URLs), ProxyAddress (ForwardingSmtpAddress), and
+    // SmtpDomainWithSubdomains (remote domain DomainName, "*" or "*.contoso.com").
+    if (o.has("AbsoluteUri") && o.has("OriginalString")) return text(o.get("OriginalString"));
+    if (o.has("ProxyAddressString")) return text(o.get("ProxyAddressString"));
+    if (o.has("IncludeSubDomains") && o.has("Address")) return text(o.get("Address"));
     return o.toString();
   }
 

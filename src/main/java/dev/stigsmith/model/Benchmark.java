@@ -42,7 +42,8 @@ public record Benchmark(
     profiles = List.copyOf(profiles);
     values = List.copyOf(values);
     rules = List.copyOf(rules);
-    ccis = Map.copyOf(new TreeMap<>(ccis));
+    // Sorted, so cci.yaml and every rendering list CCIs in one stable order (Map.copyOf iterates in a per-JVM order).
+    ccis = java.util.Collections.unmodifiableMap(new TreeMap<>(ccis));
   }
 
   /** "Release: 5 Benchmark Date: 24 Jan 2024", the text STIG Viewer shows. */

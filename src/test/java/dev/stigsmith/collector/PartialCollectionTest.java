@@ -33,15 +33,26 @@ class PartialCollectionTest {
 
   @Test
   void aFailedCmdletErrsOnlyTheRulesThatReadIt() throws Exception {
-    ContentNeeds needs = ContentNeeds.of(Content.root());
-    Map<String, RuleResult> baseline = results(CollectorOutputTest.EXPECTED, "baseline");
+    failedCmdletErrsOnlyTheRulesThatReadIt(Content.edge(), CollectorOutputTest.EXPECTED);
+  }
+
+  /** The same on a Mailbox server, for the Mailbox benchmark. */
+  @Test
+  void aFailedCmdletErrsOnlyTheMailboxRulesThatReadIt() throws Exception {
+    failedCmdletErrsOnlyTheRulesThatReadIt(Content.root().resolve("exchange-2016-mailbox"),
+        Content.root().resolve("samples/mailbox-compliant.json"));
+  }
+
+  private void failedCmdletErrsOnlyTheRulesThatReadIt(Path bench, Path complete) throws Exception {
+    ContentNeeds needs = ContentNeeds.of(bench);
+    Map<String, RuleResult> baseline = results(bench, complete, "baseline");
     assertThat(baseline.values()).as("the complete collection evaluates without error")
         .noneMatch(r -> r.result() == ResultType.ERROR);
 
     boolean someRuleUnaffected = false;
     for (String cmdlet : needs.cmdlets()) {
-      Path host = hostWithFailed(CollectorOutputTest.EXPECTED, cmdlet, DENIED);
-      Map<String, RuleResult> partial = results(host, cmdlet);
+      Path host = hostWithFailed(complete, cmdlet, DENIED);
+      Map<String, RuleResult> partial = results(bench, host, cmdlet);
       for (Map.Entry<Rule, Set<String>> e : needs.cmdletsByRule().entrySet()) {
         String stigId = e.getKey().stigId();
         // The collection is an Exchange 2016 Edge host, evaluated with that benchmark; other benchmarks' rules are not in it.
@@ -121,8 +132,8 @@ class PartialCollectionTest {
         "--out", tmp.resolve(out).toString(), "--timestamp", TIME.toString(), "--format", "json");
   }
 
-  private Map<String, RuleResult> results(Path host, String name) throws Exception {
-    EvaluateJob.Outcome o = EvaluateJob.run(new EvaluateJob.Options(Content.edge(), host, null, null,
+  private Map<String, RuleResult> results(Path bench, Path host, String name) throws Exception {
+    EvaluateJob.Outcome o = EvaluateJob.run(new EvaluateJob.Options(bench, host, null, null,
         tmp.resolve("out-" + name), null, TIME, "0.1.0", EnumSet.of(ResultFormat.JSON), null, null));
     return byStigId(o.testResult().ruleResults());
   }
@@ -140,8 +151,8 @@ class PartialCollectionTest {
     ObjectNode entry = (ObjectNode) root.path("cmdlets").path(cmdlet);
     if (entry.isMissingNode()) throw new AssertionError(complete + " has no " + cmdlet);
     entry.put("ok", false).put("error", error).putArray("objects");
-    Path dir = Files.createDirectories(tmp.resolve("failed-" + cmdlet));
-    Path out = dir.resolve("EDGE07.json");
+    Path dir = Files.createDirectories(tmp.resolve("failed-" + cmdlet + "-" + complete.getFileName()));
+    Path out = dir.resolve(complete.getFileName());
     json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), root);
     return out;
   }

@@ -254,6 +254,11 @@ final class EvidenceFormatter {
     Set<String> lines = new LinkedHashSet<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Entity e : entities) collectFailures(e, lines, seen);
+    // An ind-def:variable_object names its variable in the var_ref entity's text, not a var_ref attribute.
+    if (obj != null && "variable_object".equals(obj.type())) {
+      obj.entity("var_ref").map(Entity::value).filter(v -> v != null && !v.isBlank())
+          .ifPresent(v -> collectFailures(v.trim(), lines, seen));
+    }
     return List.copyOf(lines);
   }
 
@@ -266,13 +271,24 @@ final class EvidenceFormatter {
     if (!seen.add(varRef)) return;
     Variable v = defs.variable(varRef).orElse(null);
     if (!(v instanceof Variable.Local local)) return;
-    if (local.component() instanceof Variable.VariableComponent vc) {
+    collectFailures(local.component(), lines, seen);
+  }
+
+  /** Through functions too: a drive letter is substring() of a path a failed cmdlet was to give. */
+  private void collectFailures(Variable.Component c, Set<String> lines, Set<String> seen) {
+    if (c instanceof Variable.VariableComponent vc) {
       collectFailures(vc.variableRef(), lines, seen);
-    } else if (local.component() instanceof Variable.ObjectComponent oc) {
+    } else if (c instanceof Variable.ObjectComponent oc) {
       defs.object(oc.objectRef()).map(this::baseObject).ifPresent(base -> {
         CollectedObject co = results.systemCharacteristics().collectedObject(base.id()).orElse(null);
         if (co != null && co.flag() == Flag.ERROR) lines.add(absence(base));
       });
+    } else if (c instanceof Variable.Concat cc) {
+      for (Variable.Component part : cc.parts()) collectFailures(part, lines, seen);
+    } else if (c instanceof Variable.Substring sub) {
+      collectFailures(sub.of(), lines, seen);
+    } else if (c instanceof Variable.RegexCapture rc) {
+      collectFailures(rc.of(), lines, seen);
     }
   }
 
