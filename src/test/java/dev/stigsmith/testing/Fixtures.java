@@ -30,16 +30,25 @@ public final class Fixtures {
    */
   public static Path copyOneRuleContent(Path to) throws IOException {
     copyContent(to);
+    // Only the Edge 2016 benchmark: the other benchmarks cite CCIs the one-CCI table lacks.
+    try (Stream<Path> benchmarks = Files.list(to)) {
+      for (Path b : benchmarks.filter(b -> Files.isRegularFile(b.resolve("benchmark.yaml"))
+          && !b.endsWith("exchange-2016-edge")).toList()) {
+        deleteTree(b);
+      }
+    }
     Path rules = to.resolve("exchange-2016-edge/rules");
     try (Stream<Path> dirs = Files.list(rules)) {
-      for (Path d : dirs.filter(d -> !d.endsWith("EX16-ED-000170")).toList()) {
-        try (Stream<Path> files = Files.walk(d)) {
-          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
-        }
-      }
+      for (Path d : dirs.filter(d -> !d.endsWith("EX16-ED-000170")).toList()) deleteTree(d);
     }
     Files.writeString(to.resolve("cci.yaml"), ONE_CCI);
     return to;
+  }
+
+  private static void deleteTree(Path d) throws IOException {
+    try (Stream<Path> files = Files.walk(d)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
   }
 
   public static final String ONE_CCI = """
