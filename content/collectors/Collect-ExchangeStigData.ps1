@@ -254,7 +254,7 @@ function Get-StigFolderRights {
                 if ($table.ContainsKey($sid)) { $table[$sid] = $table[$sid] -bor $mask } else { $table[$sid] = $mask }
             }
             $trustees = [ordered]@{}
-            foreach ($sid in @($allow.Keys + $deny.Keys | Sort-Object -Unique)) {
+            foreach ($sid in @(@($allow.Keys) + @($deny.Keys) | Sort-Object -Unique)) {
                 $granted = if ($allow.ContainsKey($sid)) { $allow[$sid] } else { [long]0 }
                 if ($deny.ContainsKey($sid)) { $granted = $granted -band (-bnot $deny[$sid]) }
                 $name = $null
