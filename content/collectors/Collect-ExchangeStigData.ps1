@@ -220,7 +220,7 @@ function Get-StigRightsMask {
     # maps them for files), so that what a trustee may do reads the same however the ACE was written.
     param([long] $Mask)
     $mapped = $Mask -band [long]0x0FFFFFFF
-    if ($Mask -band [long]0x80000000) { $mapped = $mapped -bor [long]0x120089 }
+    if ($Mask -band [long]2147483648) { $mapped = $mapped -bor [long]0x120089 }
     if ($Mask -band [long]0x40000000) { $mapped = $mapped -bor [long]0x120116 }
     if ($Mask -band [long]0x20000000) { $mapped = $mapped -bor [long]0x1200A0 }
     if ($Mask -band [long]0x10000000) { $mapped = $mapped -bor [long]0x1F01FF }
@@ -249,7 +249,7 @@ function Get-StigFolderRights {
             foreach ($rule in $rules) {
                 if (($rule.PropagationFlags -band [Security.AccessControl.PropagationFlags]::InheritOnly) -ne 0) { continue }
                 $sid = $rule.IdentityReference.Value
-                $mask = Get-StigRightsMask (([long]$rule.FileSystemRights.value__ -band 0xFFFFFFFFL))
+                $mask = Get-StigRightsMask (([long]$rule.FileSystemRights.value__ -band [long]4294967295))
                 $table = if ($rule.AccessControlType -eq [Security.AccessControl.AccessControlType]::Deny) { $deny } else { $allow }
                 if ($table.ContainsKey($sid)) { $table[$sid] = $table[$sid] -bor $mask } else { $table[$sid] = $mask }
             }
@@ -259,7 +259,7 @@ function Get-StigFolderRights {
                 if ($deny.ContainsKey($sid)) { $granted = $granted -band (-bnot $deny[$sid]) }
                 $name = $null
                 try { $name = ([Security.Principal.SecurityIdentifier]$sid).Translate([Security.Principal.NTAccount]).Value } catch { Write-Verbose "no account name for $sid" }
-                $trustees[$sid] = [ordered]@{ name = $name; rights = [long]($granted -band 0xFFFFFFFFL) }
+                $trustees[$sid] = [ordered]@{ name = $name; rights = [long]($granted -band [long]4294967295) }
             }
             $result[$folder] = $trustees
         } catch {
