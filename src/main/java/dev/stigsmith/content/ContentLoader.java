@@ -227,9 +227,9 @@ public final class ContentLoader {
       String manualReason = r.optText("manual_reason", null);
       if (manualReason != null) {
         if (automated != null) throw r.require("manual_reason").error("an automated rule has no manual reason");
-        if (!manualReason.matches("(document|interview|site decision|third-party|physical|not collectable): \\S.*")) {
+        if (!manualReason.matches("(document|interview|site decision|third-party|physical|not collectable|pending): \\S.*")) {
           throw r.require("manual_reason").error("start with a reason class (document:, interview:, site decision:, "
-              + "third-party:, physical:, not collectable:) and say why in one line");
+              + "third-party:, physical:, not collectable:, pending:) and say why in one line");
         }
       }
       Path ps1 = file.resolveSibling("remediation.ps1");
@@ -311,9 +311,21 @@ public final class ContentLoader {
     private CheckSource() {}
 
     private static final String EXCHANGE = "Microsoft.Exchange.Management.PowerShell.SnapIn";
-    private static final List<String> KINDS = List.of("cmdlet", "registry", "service", "file_rights", "partition");
+    private static final List<String> KINDS = List.of("cmdlet", "registry", "service", "file_rights", "partition", "all_of");
 
     static AutomatedCheck read(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      if (m.has("all_of")) {
+        m.allow("all_of");
+        List<Node> parts = m.list("all_of");
+        if (parts.size() < 2 || parts.size() > 9) throw m.require("all_of").error("needs two to nine checks");
+        List<AutomatedCheck> checks = new ArrayList<>();
+        for (Node n : parts) {
+          Node.Mapping part = asMap(n);
+          if (part.has("all_of")) throw part.require("all_of").error("all_of cannot nest");
+          checks.add(read(part, valueIds));
+        }
+        return AutomatedCheck.allOf(checks);
+      }
       List<String> given = KINDS.stream().filter(m::has).toList();
       if (given.size() != 1) {
         throw m.error("give exactly one of " + String.join(", ", KINDS) + (given.isEmpty() ? "" : " (found " + String.join(", ", given) + ")"));

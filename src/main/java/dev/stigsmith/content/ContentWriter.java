@@ -311,7 +311,20 @@ public final class ContentWriter {
 
   private static void automated(Y y, AutomatedCheck a) {
     y.raw("automated:");
-    if (!a.isCmdlet()) {
+    if (a.isAllOf()) {
+      y.raw("  all_of:");
+      for (AutomatedCheck part : a.allOf()) {
+        Y p = new Y();
+        automated(p, part);
+        List<String> lines = p.toString().lines().skip(1).toList();
+        for (int i = 0; i < lines.size(); i++) {
+          String shifted = "    " + lines.get(i);
+          y.raw(i == 0 ? "    - " + shifted.substring(6) : shifted);
+        }
+      }
+      return;
+    }
+    if (a.system() != null) {
       system(y, a.system());
       return;
     }

@@ -47,6 +47,20 @@ public class LanguageConstructsTest {
   static byte[] oval;
 
   static final Map<String, String> CHECKS = Map.of(
+      "EX16-ED-000540", """
+          automated:
+            all_of:
+              - cmdlet: {module: Microsoft.Exchange.Management.PowerShell.SnapIn, noun: ContentFilterConfig}
+                label: content filter configuration
+                identify_by: Name
+                expect: at_least_one
+                require: {Enabled: true}
+              - cmdlet: {module: Microsoft.Exchange.Management.PowerShell.SnapIn, noun: SenderFilterConfig}
+                label: sender filter configuration
+                identify_by: Name
+                expect: at_least_one
+                require: {Enabled: true}
+          """,
       "EX16-ED-000660", """
           automated:
             partition:
@@ -182,6 +196,21 @@ public class LanguageConstructsTest {
         ResultType.PASS);
     assertVerdict("EX16-ED-003010", host(cmdlet("Get-TransportAgent", other, "{\"Identity\": \"Malware Agent\", \"Enabled\": true}")),
         ResultType.FAIL);
+  }
+
+  @Test
+  void allOfNeedsEveryPart() throws Exception {
+    String on = "{\"Name\": \"x\", \"Enabled\": true}";
+    String off = "{\"Name\": \"x\", \"Enabled\": false}";
+    assertVerdict("EX16-ED-000540", host(two("Get-ContentFilterConfig", on, "Get-SenderFilterConfig", on)), ResultType.PASS);
+    assertVerdict("EX16-ED-000540", host(two("Get-ContentFilterConfig", on, "Get-SenderFilterConfig", off)), ResultType.FAIL);
+    assertVerdict("EX16-ED-000540", host(two("Get-ContentFilterConfig", off, "Get-SenderFilterConfig", on)), ResultType.FAIL);
+    assertVerdict("EX16-ED-000540", host(cmdlet("Get-ContentFilterConfig", on)), ResultType.UNKNOWN);
+  }
+
+  private static String two(String a, String objA, String b, String objB) {
+    return "\"cmdlets\": {\"" + a + "\": {\"command\": \"" + a + "\", \"ok\": true, \"error\": null, \"objects\": [" + objA + "]}, \""
+        + b + "\": {\"command\": \"" + b + "\", \"ok\": true, \"error\": null, \"objects\": [" + objB + "]}}";
   }
 
   @Test
