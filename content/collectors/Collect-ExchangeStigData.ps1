@@ -109,6 +109,14 @@ $FolderRights = @(
 )
 # ---- stigsmith:folders end ----------------------------------------------------------------------------
 
+# ---- stigsmith:xmlfiles begin -------------------------------------------------------------------------
+# The XML files copied whole (configuration files the OVAL reads with XPath), one per line: a registry
+# value naming a folder, and the file's path below it, e.g.
+#   @{ Key = 'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'; Name = 'MsiInstallPath'; Append = 'Bin\EdgeTransport.exe.config' }
+$XmlFiles = @(
+)
+# ---- stigsmith:xmlfiles end ---------------------------------------------------------------------------
+
 function ConvertTo-StigValue {
     # One property value in the format's normalised form: null, bool, integer, string or string[].
     param($Value)
@@ -242,7 +250,7 @@ function Get-StigRightsMask {
     # maps them for files), so that what a trustee may do reads the same however the ACE was written.
     param([long] $Mask)
     $mapped = $Mask -band [long]0x0FFFFFFF
-    if ($Mask -band [long]0x80000000) { $mapped = $mapped -bor [long]0x120089 }
+    if ($Mask -band [long]2147483648) { $mapped = $mapped -bor [long]0x120089 }
     if ($Mask -band [long]0x40000000) { $mapped = $mapped -bor [long]0x120116 }
     if ($Mask -band [long]0x20000000) { $mapped = $mapped -bor [long]0x1200A0 }
     if ($Mask -band [long]0x10000000) { $mapped = $mapped -bor [long]0x1F01FF }
@@ -271,21 +279,40 @@ function Get-StigFolderRights {
             foreach ($rule in $rules) {
                 if (($rule.PropagationFlags -band [Security.AccessControl.PropagationFlags]::InheritOnly) -ne 0) { continue }
                 $sid = $rule.IdentityReference.Value
-                $mask = Get-StigRightsMask (([long]$rule.FileSystemRights.value__ -band 0xFFFFFFFFL))
+                $mask = Get-StigRightsMask (([long]$rule.FileSystemRights.value__ -band [long]4294967295))
                 $table = if ($rule.AccessControlType -eq [Security.AccessControl.AccessControlType]::Deny) { $deny } else { $allow }
                 if ($table.ContainsKey($sid)) { $table[$sid] = $table[$sid] -bor $mask } else { $table[$sid] = $mask }
             }
             $trustees = [ordered]@{}
-            foreach ($sid in @($allow.Keys + $deny.Keys | Sort-Object -Unique)) {
+            foreach ($sid in @(@($allow.Keys) + @($deny.Keys) | Sort-Object -Unique)) {
                 $granted = if ($allow.ContainsKey($sid)) { $allow[$sid] } else { [long]0 }
                 if ($deny.ContainsKey($sid)) { $granted = $granted -band (-bnot $deny[$sid]) }
                 $name = $null
                 try { $name = ([Security.Principal.SecurityIdentifier]$sid).Translate([Security.Principal.NTAccount]).Value } catch { Write-Verbose "no account name for $sid" }
-                $trustees[$sid] = [ordered]@{ name = $name; rights = [long]($granted -band 0xFFFFFFFFL) }
+                $trustees[$sid] = [ordered]@{ name = $name; rights = [long]($granted -band [long]4294967295) }
             }
             $result[$folder] = $trustees
         } catch {
             Write-Warning "permissions of $folder not read: $($_.Exception.Message)"
+        }
+    }
+    return $result
+}
+
+function Get-StigXmlFile {
+    # The text of each file of $XmlFiles that exists; XPath is applied by stigsmith, as the OVAL says.
+    param($Registry)
+    $result = [ordered]@{}
+    foreach ($x in $XmlFiles) {
+        $key = $null
+        foreach ($k in $Registry.Keys) { if ($k -eq $x.Key) { $key = $Registry[$k] } }
+        if ($null -eq $key -or -not $key.Contains($x.Name)) { Write-Verbose "no $($x.Key)\$($x.Name): file not read"; continue }
+        $file = ([string]$key[$x.Name]).TrimEnd('\') + '\' + $x.Append
+        if (-not (Test-Path -LiteralPath $file -PathType Leaf)) { Write-Verbose "file absent: $file"; continue }
+        try {
+            $result[$file] = [IO.File]::ReadAllText($file)
+        } catch {
+            Write-Warning "$file not read: $($_.Exception.Message)"
         }
     }
     return $result
@@ -387,6 +414,7 @@ $document = [ordered]@{
 $services = Get-StigService
 if ($null -ne $services) { $document.services = $services }
 $document.folderRights = Get-StigFolderRights $registry
+$document.xmlFiles = Get-StigXmlFile $registry
 $document.cmdlets = $cmdletResults
 
 # Depth: document > cmdlets > cmdlet > objects > object > property > list item is 6 levels; deeper

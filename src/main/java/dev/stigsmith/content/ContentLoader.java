@@ -334,9 +334,21 @@ public final class ContentLoader {
     private CheckSource() {}
 
     private static final String EXCHANGE = "Microsoft.Exchange.Management.PowerShell.SnapIn";
-    private static final List<String> KINDS = List.of("cmdlet", "registry", "service", "file_rights", "partition");
+    private static final List<String> KINDS = List.of("cmdlet", "registry", "service", "file_rights", "partition", "all_of");
 
     static AutomatedCheck read(Node.Mapping m, Set<String> valueIds) throws ContentException {
+      if (m.has("all_of")) {
+        m.allow("all_of");
+        List<Node> parts = m.list("all_of");
+        if (parts.size() < 2 || parts.size() > 9) throw m.require("all_of").error("needs two to nine checks");
+        List<AutomatedCheck> checks = new ArrayList<>();
+        for (Node n : parts) {
+          Node.Mapping part = asMap(n);
+          if (part.has("all_of")) throw part.require("all_of").error("all_of cannot nest");
+          checks.add(read(part, valueIds));
+        }
+        return AutomatedCheck.allOf(checks);
+      }
       List<String> given = KINDS.stream().filter(m::has).toList();
       if (given.size() != 1) {
         throw m.error("give exactly one of " + String.join(", ", KINDS) + (given.isEmpty() ? "" : " (found " + String.join(", ", given) + ")"));
@@ -525,8 +537,23 @@ public final class ContentLoader {
         if (!s.text().matches("(?i)[a-z]:\\\\.*")) throw n.error("a literal path starts with a drive, e.g. 'C:\\Program Files'");
         return new SystemCheck.LiteralPath(s.text());
       }
-      Node.Mapping m = asMap(n).allow("registry", "cmdlet", "append");
-      if (m.has("registry") == m.has("cmdlet")) throw m.error("give exactly one of 'registry' or 'cmdlet'");
+      Node.Mapping m = asMap(n).allow("registry", "cmdlet", "xml_file", "append");
+      if (m.has("xml_file")) {
+        if (m.has("registry") || m.has("cmdlet") || m.has("append")) throw m.error("xml_file stands alone: {xml_file: {file, xpath}}");
+        Node.Mapping x = m.map("xml_file").allow("file", "xpath");
+        SystemCheck.PathSource file = path(x.require("file"));
+        if (!(file instanceof SystemCheck.RegistryPath rp) || rp.append() == null) {
+          throw x.require("file").error("the XML file is {registry: {key, name}, append: 'relative\\\\file.config'}");
+        }
+        String xpath = x.text("xpath");
+        try {
+          javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(xpath);
+        } catch (javax.xml.xpath.XPathExpressionException e) {
+          throw x.require("xpath").error("not an XPath 1.0 expression: " + xpath);
+        }
+        return new SystemCheck.XmlFilePath(rp, xpath);
+      }
+      if (m.has("registry") == m.has("cmdlet")) throw m.error("give exactly one of 'registry', 'cmdlet' or 'xml_file'");
       String append = m.optText("append", null);
       if (append != null && (append.isBlank() || append.startsWith("\\") || append.endsWith("\\"))) {
         throw m.require("append").error("a relative path without leading or trailing backslash");

@@ -318,7 +318,20 @@ public final class ContentWriter {
 
   private static void automated(Y y, AutomatedCheck a) {
     y.raw("automated:");
-    if (!a.isCmdlet()) {
+    if (a.isAllOf()) {
+      y.raw("  all_of:");
+      for (AutomatedCheck part : a.allOf()) {
+        Y p = new Y();
+        automated(p, part);
+        List<String> lines = p.toString().lines().skip(1).toList();
+        for (int i = 0; i < lines.size(); i++) {
+          String shifted = "    " + lines.get(i);
+          y.raw(i == 0 ? "    - " + shifted.substring(6) : shifted);
+        }
+      }
+      return;
+    }
+    if (a.system() != null) {
       system(y, a.system());
       return;
     }
@@ -412,6 +425,9 @@ public final class ContentWriter {
   private static String path(SystemCheck.PathSource p) {
     String append = p.append() == null ? "" : ", append: " + YamlText.quoted(p.append());
     if (p instanceof SystemCheck.LiteralPath l) return YamlText.quoted(l.path());
+    if (p instanceof SystemCheck.XmlFilePath x) {
+      return "{xml_file: {file: " + path(x.file()) + ", xpath: " + YamlText.quoted(x.xpath()) + "}}";
+    }
     if (p instanceof SystemCheck.RegistryPath r) {
       return "{registry: {key: " + YamlText.quoted(r.key()) + ", name: " + YamlText.quoted(r.name()) + "}" + append + "}";
     }

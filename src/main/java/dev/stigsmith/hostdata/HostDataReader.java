@@ -149,7 +149,8 @@ public final class HostDataReader {
     HostFacts facts = collector != null ? collector.facts() : factsFromData(source, raws);
     Map<String, Map<String, PsValue>> registry = collector != null ? collector.registry() : Map.of();
     return new HostData(source.toString(), facts, byName, registry,
-        collector != null ? collector.services() : null, collector != null ? collector.folderRights() : null);
+        collector != null ? collector.services() : null, collector != null ? collector.folderRights() : null,
+        collector != null ? collector.xmlFiles() : null);
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param require for NONE the properties of a forbidden object ("where"), for AT_LEAST_ONE what one
  *     object must meet; empty for EACH
  * @param system the non-cmdlet check, or null for a cmdlet check
+ * @param allOf checks that must all pass (e.g. four filters each enabled), or empty; when given, the
+ *     other components are unused
  */
 public record AutomatedCheck(
     CmdletQuery query,
@@ -30,7 +32,8 @@ public record AutomatedCheck(
     List<Branch> branches,
     Expect expect,
     List<Requirement> require,
-    SystemCheck system) {
+    SystemCheck system,
+    List<AutomatedCheck> allOf) {
 
   public enum Verdict { PASS, FAIL }
 
@@ -40,26 +43,38 @@ public record AutomatedCheck(
   /** A cmdlet check, each object judged by its first matching branch. */
   public AutomatedCheck(CmdletQuery query, String label, String identifyBy, List<String> extraSelect,
       Verdict whenNone, List<Branch> branches) {
-    this(query, label, identifyBy, extraSelect, whenNone, branches, Expect.EACH, List.of(), null);
+    this(query, label, identifyBy, extraSelect, whenNone, branches, Expect.EACH, List.of(), null, List.of());
+  }
+
+  /** Several checks, all of which must pass: one definition ANDing one extended definition each. */
+  public static AutomatedCheck allOf(List<AutomatedCheck> parts) {
+    return new AutomatedCheck(null, parts.isEmpty() ? null : parts.get(0).label(), null, List.of(), Verdict.PASS,
+        List.of(), Expect.EACH, List.of(), null, parts);
   }
 
   /** A cmdlet check quantified over all objects ({@link Expect#NONE} or {@link Expect#AT_LEAST_ONE}). */
   public static AutomatedCheck quantified(CmdletQuery query, String label, String identifyBy, List<String> extraSelect,
       Expect expect, List<Requirement> require) {
     return new AutomatedCheck(query, label, identifyBy, extraSelect,
-        expect == Expect.NONE ? Verdict.PASS : Verdict.FAIL, List.of(), expect, require, null);
+        expect == Expect.NONE ? Verdict.PASS : Verdict.FAIL, List.of(), expect, require, null, List.of());
   }
 
   /** A registry, service, folder permission or partition check. */
   public static AutomatedCheck of(SystemCheck system) {
-    return new AutomatedCheck(null, system.label(), null, List.of(), Verdict.PASS, List.of(), Expect.EACH, List.of(), system);
+    return new AutomatedCheck(null, system.label(), null, List.of(), Verdict.PASS, List.of(), Expect.EACH, List.of(), system,
+        List.of());
   }
 
   public AutomatedCheck {
     extraSelect = List.copyOf(extraSelect);
     branches = List.copyOf(branches);
     require = List.copyOf(require);
-    if (system == null) {
+    allOf = List.copyOf(allOf);
+    if (!allOf.isEmpty()) {
+      if (allOf.size() < 2) throw new IllegalArgumentException("all_of needs at least two checks");
+      if (allOf.size() > 9) throw new IllegalArgumentException("all_of takes at most nine checks");
+      for (AutomatedCheck c : allOf) if (!c.allOf().isEmpty()) throw new IllegalArgumentException("all_of cannot nest");
+    } else if (system == null) {
       if (query == null) throw new IllegalArgumentException("a cmdlet check needs a cmdlet");
       if (expect == Expect.EACH) {
         if (branches.isEmpty()) throw new IllegalArgumentException("an automated check needs at least one branch");
@@ -74,7 +89,12 @@ public record AutomatedCheck(
     }
   }
 
-  public boolean isCmdlet() { return system == null; }
+  /** A check on cmdlet output only (all parts of an all_of are). */
+  public boolean isCmdlet() {
+    return allOf.isEmpty() ? system == null : allOf.stream().allMatch(AutomatedCheck::isCmdlet);
+  }
+
+  public boolean isAllOf() { return !allOf.isEmpty(); }
 
   /**
    * A case of the check.
@@ -105,6 +125,7 @@ public record AutomatedCheck(
       out.addAll(b.require());
     }
     if (system != null) out.addAll(system.requirements());
+    for (AutomatedCheck c : allOf) out.addAll(c.requirements());
     return List.copyOf(out);
   }
 

@@ -15,7 +15,7 @@ class LanguageErrorsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      two kinds        | automated:\\n  registry: {label: x}\\n  service: {label: y}                                        | 'automated': give exactly one of cmdlet, registry, service, file_rights, partition (found registry, service)
+      two kinds        | automated:\\n  registry: {label: x}\\n  service: {label: y}                                        | 'automated': give exactly one of cmdlet, registry, service, file_rights, partition, all_of (found registry, service)
       bad right        | automated:\\n  file_rights:\\n    label: x\\n    path: 'C:\\\\X'\\n    allowed_trustees: '^S-1-5-18$'\\n    rights: [file_read]  | 'automated.file_rights.rights[0]': 'file_read' is not a file right
       bad hive         | automated:\\n  registry:\\n    label: x\\n    values:\\n      - {key: 'HKXX\\\\Y', name: Z, require: 1}  | 'automated.registry.values[0].key': registry key 'HKXX\\\\Y' must start with HKLM
       service entity   | automated:\\n  service:\\n    label: x\\n    names: [A]\\n    require: {startType: SERVICE_DISABLED}     | 'automated.service.require.startType': 'startType' is not a service entity

@@ -159,12 +159,24 @@ public final class OvalRenderer {
     private final AutomatedCheck check;
 
     RuleOval(Doc d, Rule rule) {
+      this(d, rule, null);
+    }
+
+    /** @param top the rule whose site Values a part of an all_of exports (null for a whole rule) */
+    RuleOval(Doc d, Rule rule, RuleOval top) {
       this.d = d;
       this.rule = rule;
       this.check = rule.automated();
+      this.top = top;
     }
 
+    private final RuleOval top;
+
     void render() {
+      if (check.isAllOf()) {
+        allOf();
+        return;
+      }
       E def = d.definitions.add(OVAL_DEF, "definition")
           .attr("id", Ids.ovalDefinition(rule)).attr("version", "1").attr("class", "compliance");
       E meta = def.add(OVAL_DEF, "metadata");
@@ -211,6 +223,37 @@ public final class OvalRenderer {
         E test = d.tests.add(OVAL_DEF_WIN, "cmdlet_test").attr("id", tst).attr("version", "1")
             .attr("check_existence", "at_least_one_exists").attr("check", "all").attr("comment", comment);
         test.add(OVAL_DEF_WIN, "object").attr("object_ref", base);
+      }
+    }
+
+    /**
+     * Each part becomes a definition of its own (ids in a space of their own: the rule's Vuln number
+     * times ten plus the part's position), and the rule's definition ANDs them as extended definitions.
+     */
+    private void allOf() {
+      E def = d.definitions.add(OVAL_DEF, "definition")
+          .attr("id", Ids.ovalDefinition(rule)).attr("version", "1").attr("class", "compliance");
+      E meta = def.add(OVAL_DEF, "metadata");
+      meta.add(OVAL_DEF, "title", rule.stigId() + ": " + rule.title());
+      E affected = meta.add(OVAL_DEF, "affected").attr("family", "windows");
+      affected.add(OVAL_DEF, "platform", "Microsoft Windows Server");
+      affected.add(OVAL_DEF, "product", "Microsoft Exchange Server 2016");
+      meta.add(OVAL_DEF, "reference").attr("source", "DISA").attr("ref_id", rule.ruleId().toString());
+      meta.add(OVAL_DEF, "reference").attr("source", "DISA STIG ID").attr("ref_id", rule.stigId());
+      for (String cci : rule.ccis()) meta.add(OVAL_DEF, "reference").attr("source", "CCI").attr("ref_id", cci);
+      meta.add(OVAL_DEF, "description", "All of: " + String.join(" ", check.allOf().stream()
+          .map(p -> p.isCmdlet() ? p.query().cmdlet() + (p.expect() == AutomatedCheck.Expect.EACH ? " (each object)" : " (" + p.expect().name().toLowerCase(Locale.ROOT) + ")") + ";"
+              : SystemOval.describe(p.system())).toList()));
+      E criteria = def.add(OVAL_DEF, "criteria").attr("operator", "AND").attr("comment", "every part of the check passes");
+      for (int k = 0; k < check.allOf().size(); k++) {
+        AutomatedCheck part = check.allOf().get(k);
+        Rule partRule = new Rule("V-" + (rule.vulnNumber() * 10 + k + 1), rule.ruleId(), rule.stigId(), rule.srg(),
+            rule.title() + " (part " + (k + 1) + ": " + part.label() + ")", rule.severity(), rule.weight(), rule.description(),
+            rule.ccis(), rule.legacyIds(), rule.check(), rule.fix(), rule.status(), rule.statusDate(), rule.release(),
+            null, part);
+        new RuleOval(d, partRule, this).render();
+        criteria.add(OVAL_DEF, "extend_definition").attr("definition_ref", Ids.ovalDefinition(partRule))
+            .attr("comment", "part " + (k + 1) + ": " + part.label());
       }
     }
 
@@ -334,6 +377,7 @@ public final class OvalRenderer {
 
     /** A site Value: an external variable the XCCDF check exports the Value to. */
     String externalVariable(Requirement r) {
+      if (top != null) return top.externalVariable(r);
       return externals.computeIfAbsent(r.valueRef(), ref -> {
         String id = exportedValues(rule).get(ref);
         d.variables.add(OVAL_DEF, "external_variable").attr("id", id).attr("version", "1")
