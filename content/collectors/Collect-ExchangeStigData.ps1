@@ -5,7 +5,8 @@
 
 .DESCRIPTION
     Runs the read-only Exchange cmdlets listed in $Cmdlets below (Get-* only) on this server, reads the
-    registry keys listed in $RegistryKeys and a few host facts, and writes them in the stigsmith host data
+    registry keys listed in $RegistryKeys, the Windows services, the permissions of the folders listed in
+    $FolderRights and a few host facts, and writes them in the stigsmith host data
     format, version 1 (schemas/hostdata/hostdata-format.md). Values are normalised on the way: enums and flags by
     name, sizes in bytes or "Unlimited", time spans as "[d.]hh:mm:ss", multi-valued properties as arrays
     of strings, $null as null.
@@ -44,7 +45,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$CollectorVersion = '1.1.0'
+$CollectorVersion = '1.2.0'
 
 # ---- stigsmith:cmdlets begin --------------------------------------------------------------------------
 # The cmdlets run, one per line: Name (a Get-* cmdlet) and the parameters it is called with.
@@ -87,17 +88,24 @@ $Cmdlets = @(
 $RegistryKeys = @(
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\EdgeTransportRole'
+    'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
+    'HKLM\SOFTWARE\Policies\Microsoft\Windows\PowerShell'
+    'HKLM\SOFTWARE\Microsoft\PowerShell\1\ShellIds\Microsoft.PowerShell'
     'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\MailboxRole'
     # Mailbox 2016 STIG: the IMAP4 and POP3 services' start type (EX16-MB-000180, -000190).
     'HKLM\SYSTEM\CurrentControlSet\Services\MSExchangeIMAP4'
     'HKLM\SYSTEM\CurrentControlSet\Services\MSExchangePOP3'
-    # Read by the execution policy and partition rules of both 2016 STIGs (language constructs of the
-    # ovaltypes branch, which collects them too: merge keeps one copy of each).
-    'HKLM\SOFTWARE\Policies\Microsoft\Windows\PowerShell'
-    'HKLM\SOFTWARE\Microsoft\PowerShell\1\ShellIds\Microsoft.PowerShell'
-    'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion'
 )
 # ---- stigsmith:registry end ---------------------------------------------------------------------------
+
+# ---- stigsmith:folders begin --------------------------------------------------------------------------
+# The folders whose permissions are read, one per line: a registry value (in a key of $RegistryKeys)
+# holding a folder path, and the relative path appended to it ('' for the folder itself).
+$FolderRights = @(
+    @{ Key = 'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'; Name = 'MsiInstallPath'; Append = '' }
+    @{ Key = 'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'; Name = 'MsiInstallPath'; Append = 'Logging' }
+)
+# ---- stigsmith:folders end ----------------------------------------------------------------------------
 
 function ConvertTo-StigValue {
     # One property value in the format's normalised form: null, bool, integer, string or string[].
@@ -189,6 +197,8 @@ function Get-StigRegistry {
                 foreach ($name in @($item.GetValueNames() | Sort-Object)) {
                     if ($name -eq '') { continue }
                     $v = $item.GetValue($name)
+                    # Binary values are left out: no check reads them, and some (DigitalProductId) encode secrets.
+                    if ($v -is [byte[]]) { continue }
                     if ($v -is [string[]]) { $values[$name] = @($v) }
                     else { $values[$name] = ConvertTo-StigValue $v }
                 }
@@ -199,6 +209,82 @@ function Get-StigRegistry {
         }
     } finally {
         $hklm.Close()
+    }
+    return $result
+}
+
+function Get-StigService {
+    # Every Windows service: name, start mode, state, account, binary path and type, as Win32_Service has them.
+    try {
+        $result = [ordered]@{}
+        foreach ($svc in @(Get-CimInstance -ClassName Win32_Service -ErrorAction Stop | Sort-Object -Property Name)) {
+            $result[[string]$svc.Name] = [ordered]@{
+                displayName = [string]$svc.DisplayName
+                startMode   = if ($svc.StartMode) { [string]$svc.StartMode } else { 'Unknown' }
+                state       = if ($svc.State) { [string]$svc.State } else { 'Unknown' }
+                startName   = if ($null -ne $svc.StartName) { [string]$svc.StartName } else { $null }
+                path        = if ($null -ne $svc.PathName) { [string]$svc.PathName } else { $null }
+                serviceType = if ($null -ne $svc.ServiceType) { [string]$svc.ServiceType } else { $null }
+            }
+        }
+        return $result
+    } catch {
+        # Left out of the document: checks on services then report "not collected", not "absent".
+        Write-Warning "services not collected: $($_.Exception.Message)"
+        return $null
+    }
+}
+
+function Get-StigRightsMask {
+    # One ACE's access mask with generic rights mapped to the file rights they stand for (as Windows
+    # maps them for files), so that what a trustee may do reads the same however the ACE was written.
+    param([long] $Mask)
+    $mapped = $Mask -band [long]0x0FFFFFFF
+    if ($Mask -band [long]0x80000000) { $mapped = $mapped -bor [long]0x120089 }
+    if ($Mask -band [long]0x40000000) { $mapped = $mapped -bor [long]0x120116 }
+    if ($Mask -band [long]0x20000000) { $mapped = $mapped -bor [long]0x1200A0 }
+    if ($Mask -band [long]0x10000000) { $mapped = $mapped -bor [long]0x1F01FF }
+    return $mapped
+}
+
+function Get-StigFolderRights {
+    # Per folder of $FolderRights: each trustee SID's rights on the folder itself, the allow ACEs minus
+    # the deny ACEs that apply to it (inherit-only ACEs do not); groups are not expanded. A folder that
+    # does not exist is left out.
+    param($Registry)
+    $result = [ordered]@{}
+    foreach ($f in $FolderRights) {
+        $key = $null
+        foreach ($k in $Registry.Keys) { if ($k -eq $f.Key) { $key = $Registry[$k] } }
+        if ($null -eq $key -or -not $key.Contains($f.Name)) { Write-Verbose "no $($f.Key)\$($f.Name): folder not read"; continue }
+        $folder = ([string]$key[$f.Name]).TrimEnd('\')
+        if ($f.Append) { $folder = $folder + '\' + $f.Append }
+        if ($result.Contains($folder)) { continue }
+        if (-not (Test-Path -LiteralPath $folder -PathType Container)) { Write-Verbose "folder absent: $folder"; continue }
+        try {
+            $acl = Get-Acl -LiteralPath $folder -ErrorAction Stop
+            $rules = $acl.GetAccessRules($true, $true, [Security.Principal.SecurityIdentifier])
+            $allow = @{}
+            $deny = @{}
+            foreach ($rule in $rules) {
+                if (($rule.PropagationFlags -band [Security.AccessControl.PropagationFlags]::InheritOnly) -ne 0) { continue }
+                $sid = $rule.IdentityReference.Value
+                $mask = Get-StigRightsMask (([long]$rule.FileSystemRights.value__ -band 0xFFFFFFFFL))
+                $table = if ($rule.AccessControlType -eq [Security.AccessControl.AccessControlType]::Deny) { $deny } else { $allow }
+                if ($table.ContainsKey($sid)) { $table[$sid] = $table[$sid] -bor $mask } else { $table[$sid] = $mask }
+            }
+            $trustees = [ordered]@{}
+            foreach ($sid in @($allow.Keys + $deny.Keys | Sort-Object -Unique)) {
+                $granted = if ($allow.ContainsKey($sid)) { $allow[$sid] } else { [long]0 }
+                if ($deny.ContainsKey($sid)) { $granted = $granted -band (-bnot $deny[$sid]) }
+                $name = $null
+                try { $name = ([Security.Principal.SecurityIdentifier]$sid).Translate([Security.Principal.NTAccount]).Value } catch { Write-Verbose "no account name for $sid" }
+                $trustees[$sid] = [ordered]@{ name = $name; rights = [long]($granted -band 0xFFFFFFFFL) }
+            }
+            $result[$folder] = $trustees
+        } catch {
+            Write-Warning "permissions of $folder not read: $($_.Exception.Message)"
+        }
     }
     return $result
 }
@@ -279,6 +365,8 @@ foreach ($c in $Cmdlets) {
     }
 }
 
+$registry = Get-StigRegistry
+
 $invariant = [Globalization.CultureInfo]::InvariantCulture
 $document = [ordered]@{
     format    = 'stigsmith-hostdata'
@@ -292,9 +380,12 @@ $document = [ordered]@{
         user              = [Security.Principal.WindowsIdentity]::GetCurrent().Name
     }
     host      = Get-StigHost $exchangeServer
-    registry  = Get-StigRegistry
-    cmdlets   = $cmdletResults
+    registry  = $registry
 }
+$services = Get-StigService
+if ($null -ne $services) { $document.services = $services }
+$document.folderRights = Get-StigFolderRights $registry
+$document.cmdlets = $cmdletResults
 
 # Depth: document > cmdlets > cmdlet > objects > object > property > list item is 6 levels; deeper
 # levels would silently become ToString text.

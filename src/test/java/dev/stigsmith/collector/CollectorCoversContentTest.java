@@ -80,6 +80,24 @@ class CollectorCoversContentTest {
   }
 
   @Test
+  void scriptReadsExactlyTheFoldersTheContentReads() {
+    assertThat(needs.folders()).as("guards the extraction: the audit log folder ACL rules").isNotEmpty();
+    assertThat(new TreeSet<>(script.folders()))
+        .as("folders of the script's $FolderRights list vs the content's fileeffectiverights53_objects")
+        .isEqualTo(needs.folders());
+    for (String f : script.folders()) {
+      assertThat(script.registryKeys()).as("the registry key naming folder " + f + " is read").contains(f.substring(0, f.indexOf('|')));
+    }
+  }
+
+  @Test
+  void scriptCollectsServicesWhenTheContentReadsThem() {
+    if (needs.services()) {
+      assertThat(script.text()).contains("$document.services = $services").contains("Get-CimInstance -ClassName Win32_Service");
+    }
+  }
+
+  @Test
   void everyListedCmdletIsAGetCmdlet() {
     assertThat(script.cmdlets().keySet()).isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("Get-"));
   }

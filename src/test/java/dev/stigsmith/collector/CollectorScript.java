@@ -22,6 +22,8 @@ record CollectorScript(Path path, String text) {
 
   private static final Pattern CMDLET_ENTRY =
       Pattern.compile("\\s*@\\{ Name = '([A-Za-z]+-[A-Za-z0-9]+)';\\s+Parameters = @\\{(.*)\\} \\}\\s*");
+  private static final Pattern FOLDER_ENTRY = Pattern.compile(
+      "\\s*@\\{ Key = '(HKLM\\\\[^']+)'; Name = '([A-Za-z0-9_]+)'; Append = '([^'\\\\]*(?:\\\\[^'\\\\]+)*)' \\}\\s*");
   private static final Pattern REGISTRY_ENTRY = Pattern.compile("\\s*'((?:HKLM)\\\\[^']+)'\\s*");
 
   static CollectorScript load() throws IOException {
@@ -45,6 +47,17 @@ record CollectorScript(Path path, String text) {
       Matcher m = REGISTRY_ENTRY.matcher(line);
       if (!m.matches()) throw new AssertionError(path + ": not a registry key entry: " + line.strip());
       out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /** The $FolderRights list as "HKLM\\key|value name|appended path". */
+  List<String> folders() {
+    List<String> out = new ArrayList<>();
+    for (String line : entries("folders", "$FolderRights = @(")) {
+      Matcher m = FOLDER_ENTRY.matcher(line);
+      if (!m.matches()) throw new AssertionError(path + ": not a folder entry: " + line.strip());
+      out.add(m.group(1) + "|" + m.group(2) + "|" + m.group(3));
     }
     return out;
   }

@@ -28,7 +28,8 @@ import org.w3c.dom.NodeList;
  * "Verb-Noun" and every {@code registry_object} key as "HKLM\…", and per rule which cmdlets its
  * definition reaches (through tests, sets, filters and variables).
  */
-record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set<String>> cmdletsByRule) {
+record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set<String>> cmdletsByRule,
+    Set<String> folders, boolean services) {
   static final String WIN_DEF = "http://oval.mitre.org/XMLSchema/oval-definitions-5#windows";
   private static final Pattern OVAL_ID = Pattern.compile("oval:[A-Za-z0-9_.\\-]+:(def|tst|obj|ste|var):\\d+");
   private static final Map<String, String> HIVES = Map.of(
@@ -38,6 +39,8 @@ record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set
   static ContentNeeds of(Path contentDir) throws Exception {
     Set<String> cmdlets = new TreeSet<>();
     Set<String> keys = new TreeSet<>();
+    Set<String> folders = new TreeSet<>();
+    boolean[] services = {false};
     Map<Rule, Set<String>> byRule = new LinkedHashMap<>();
     for (Generator.Output out : Generator.render(contentDir, "0.1.0", null)) {
       Benchmark b = out.benchmark();
@@ -49,14 +52,63 @@ record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set
           if (c != null) cmdlets.add(c);
         });
         forEach(d, "registry_object", o -> keys.add(registryKey(o)));
+        forEach(d, "service_object", o -> services[0] = true);
       }
       Map<String, Element> byId = idIndex(oval);
+      forEach(oval, "fileeffectiverights53_object", o -> folders.add(folder(o, byId)));
       for (Rule r : b.currentRules()) {
         Element def = byId.get(Ids.ovalDefinition(r));
         if (def != null) byRule.put(r, reachedCmdlets(def, byId));
       }
     }
-    return new ContentNeeds(cmdlets, keys, byRule);
+    return new ContentNeeds(cmdlets, keys, byRule, folders, services[0]);
+  }
+
+  /**
+   * The folder a fileeffectiverights53_object reads, as the collector's $FolderRights list states it:
+   * "HKLM\key|value name|appended path" (the renderer's local variable: regex_capture of a registry
+   * value, optionally concatenated with "\append").
+   */
+  private static String folder(Element object, Map<String, Element> byId) {
+    Element path = child(object, "path");
+    if (path == null || !path.hasAttribute("var_ref")) {
+      throw new AssertionError(object.getAttribute("id") + ": path is not a variable; the collector reads registry-derived folders only");
+    }
+    Element var = byId.get(path.getAttribute("var_ref"));
+    Element top = firstElement(var);
+    String append = "";
+    Element capture = top;
+    if ("concat".equals(top.getLocalName())) {
+      capture = firstElement(top);
+      Element literal = nextElement(capture);
+      String text = literal.getTextContent();
+      if (!text.startsWith("\\")) throw new AssertionError(var.getAttribute("id") + ": appended path must start with a backslash");
+      append = text.substring(1);
+    }
+    if (!"regex_capture".equals(capture.getLocalName())) throw new AssertionError(var.getAttribute("id") + ": unexpected " + capture.getLocalName());
+    Element component = firstElement(capture);
+    Element registry = byId.get(component.getAttribute("object_ref"));
+    if (registry == null || !"registry_object".equals(registry.getLocalName())) {
+      throw new AssertionError(var.getAttribute("id") + ": the collector reads folders named by registry values only");
+    }
+    return registryKey(registry) + "|" + childText(registry, "name") + "|" + append;
+  }
+
+  private static Element child(Element parent, String localName) {
+    for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+      if (c instanceof Element e && localName.equals(e.getLocalName())) return e;
+    }
+    return null;
+  }
+
+  private static Element firstElement(Element parent) {
+    for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) if (c instanceof Element e) return e;
+    throw new AssertionError(parent.getAttribute("id") + ": empty " + parent.getLocalName());
+  }
+
+  private static Element nextElement(Element e) {
+    for (Node c = e.getNextSibling(); c != null; c = c.getNextSibling()) if (c instanceof Element n) return n;
+    throw new AssertionError("nothing after " + e.getLocalName());
   }
 
   /** "Get-SendConnector"; null for a cmdlet_object that is only a set of others. */

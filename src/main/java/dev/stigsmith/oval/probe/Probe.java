@@ -120,12 +120,11 @@ public final class Probe {
     try {
       c = collector.collect(o, host, matcher);
     } catch (VariableException e) {
-      // A variable read from data that was never collected leaves this object not collected either:
-      // nothing is known about it, which is not an error on the host.
+      // A variable read from data that was not collected, or whose collection failed, leaves this
+      // object in the same state, for the same reason (e.g. "Get-TransportService failed: …").
       Collected source = e.emptyObject() == null ? null : done.get(e.emptyObject());
-      if (source != null && source.flag() == Flag.NOT_COLLECTED) {
-        return Collected.of(Flag.NOT_COLLECTED, o.id() + ": " + e.getMessage() + " (" + source.messages().stream()
-            .map(dev.stigsmith.oval.model.Message::text).findFirst().orElse("not collected") + ")");
+      if (source != null && (source.flag() == Flag.NOT_COLLECTED || source.flag() == Flag.ERROR)) {
+        return Collected.of(source.flag(), source.messages().stream().map(Message::text).findFirst().orElse(e.getMessage()));
       }
       return Collected.of(Flag.ERROR, o.id() + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -63,17 +63,21 @@ final class ServiceCollector implements ObjectCollector {
     if (s.displayName() != null) e.add(ItemEntity.string("display_name", s.displayName()));
     String type = s.serviceType() == null ? null : TYPE.get(s.serviceType().toLowerCase(Locale.ROOT));
     if (type != null) e.add(ItemEntity.string("service_type", type));
-    e.add(enumEntity("start_type", START, s.startMode()));
-    e.add(enumEntity("current_state", STATE, s.state()));
+    enumEntity(e, "start_type", START, s.startMode());
+    enumEntity(e, "current_state", STATE, s.state());
     if (s.startName() != null) e.add(ItemEntity.string("start_name", s.startName()));
     if (s.path() != null) e.add(ItemEntity.string("path", s.path()));
     return new Item(0, WIN_SC, "service_item", ItemEntity.EXISTS, e);
   }
 
-  /** Win32_Service reports "Unknown" when it cannot tell: the entity then has an error status. */
-  private static ItemEntity enumEntity(String name, Map<String, String> table, String text) {
+  /**
+   * Win32_Service reports "Unknown" when it cannot tell: the entity then holds the empty value the
+   * schema's enumeration allows for that, which no required start type or state equals, so a rule
+   * requiring one fails rather than passing on a service nobody could read (OpenSCAP reads it alike;
+   * an omitted entity would be "unknown" to OpenSCAP and an error to us).
+   */
+  private static void enumEntity(List<ItemEntity> entities, String name, Map<String, String> table, String text) {
     String v = text == null ? null : table.get(text.toLowerCase(Locale.ROOT));
-    if (v == null) return new ItemEntity(name, null, "string", "error", false, List.of());
-    return ItemEntity.string(name, v);
+    entities.add(ItemEntity.string(name, v == null ? "" : v));
   }
 }

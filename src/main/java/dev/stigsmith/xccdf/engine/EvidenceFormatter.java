@@ -94,6 +94,11 @@ final class EvidenceFormatter {
   private String absence(OvalObject base) {
     CollectedObject co = results.systemCharacteristics().collectedObject(base.id()).orElse(null);
     String what = describeQuery(base);
+    // Objects other than cmdlets carry the probe's own sentence (e.g. "no Windows services were
+    // collected", or the failure of the cmdlet a variable reads).
+    if (co != null && !"cmdlet_object".equals(base.type()) && co.flag() != Flag.DOES_NOT_EXIST && !co.messages().isEmpty()) {
+      return co.messages().get(0).text();
+    }
     if (co == null || co.flag() == Flag.NOT_COLLECTED) return what + " was not collected";
     if (co.flag() == Flag.DOES_NOT_EXIST) return "No " + plural(base) + " (" + what + " returned none)";
     if (co.flag() == Flag.ERROR) {

@@ -100,15 +100,16 @@ class ProbeTest {
   @Test
   void unsupportedObjectTypeIsNotCollectedAndNeverTrue() throws Exception {
     OvalDefinitions d = defs("<definitions>" + def(1, "<criterion test_ref=\"oval:t:tst:1\"/>") + "</definitions>"
-        + "<tests><win-def:service_test id=\"oval:t:tst:1\" version=\"1\" check=\"all\" comment=\"c\">"
-        + "<win-def:object object_ref=\"oval:t:obj:1\"/></win-def:service_test></tests><objects>"
-        + "<win-def:service_object id=\"oval:t:obj:1\" version=\"1\"><win-def:service_name>x</win-def:service_name>"
-        + "</win-def:service_object></objects>");
+        + "<tests><win-def:user_test id=\"oval:t:tst:1\" version=\"1\" check=\"all\" comment=\"c\">"
+        + "<win-def:object object_ref=\"oval:t:obj:1\"/></win-def:user_test></tests><objects>"
+        + "<win-def:user_object id=\"oval:t:obj:1\" version=\"1\"><win-def:user>x</win-def:user>"
+        + "</win-def:user_object></objects>");
     SystemCharacteristics sc = Probe.collect(d, host("Windows", Map.of(), Map.of()), Map.of(), T);
     assertThat(flag(sc, "oval:t:obj:1")).isEqualTo(Flag.NOT_COLLECTED);
-    assertThat(sc.collectedObjects().get(0).messages().get(0).text()).contains("windows:service_object");
+    assertThat(sc.collectedObjects().get(0).messages().get(0).text()).contains("windows:user_object");
     assertThat(OvalEngine.evaluate(d, sc, Map.of()).result("oval:t:def:1")).isEqualTo(OvalResult.UNKNOWN);
     assertThat(SupportedObjects.list()).containsKeys("windows:cmdlet_object", "windows:registry_object",
+        "windows:service_object", "windows:fileeffectiverights53_object", "independent:variable_object",
         "independent:family_object");
   }
 
