@@ -23,6 +23,13 @@ class ImportCommandTest {
   @Test
   void importDisaReportsAndWrites(@TempDir Path tmp) throws Exception {
     Path content = Fixtures.copyContent(tmp.resolve("content"));
+    // The release cites CCI-000366, which other bundled benchmarks (Mailbox) brought into cci.yaml: take
+    // it out of the copy, with them, so the import has a CCI to report.
+    try (java.util.stream.Stream<Path> files = Files.walk(content.resolve("exchange-2016-mailbox"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
+    Files.writeString(content.resolve("cci.yaml"), Files.readString(content.resolve("cci.yaml"))
+        .replace("  - id: CCI-000366\n    nist: []\n", ""));
     Run r = run("import", "disa", Fixtures.resource("disa/edge-next-release.xml").toString(), "--content", content.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("updated " + content.resolve("exchange-2016-edge"))
