@@ -30,6 +30,14 @@ public final class Fixtures {
    */
   public static Path copyOneRuleContent(Path to) throws IOException {
     copyContent(to);
+    // Only the Edge 2016 benchmark: the others (Exchange 2019 Edge reuses its checks) are not "one rule".
+    try (Stream<Path> benchmarks = Files.list(to)) {
+      for (Path b : benchmarks.filter(b -> Files.isRegularFile(b.resolve("benchmark.yaml")) && !b.endsWith("exchange-2016-edge")).toList()) {
+        try (Stream<Path> files = Files.walk(b)) {
+          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+      }
+    }
     Path rules = to.resolve("exchange-2016-edge/rules");
     try (Stream<Path> dirs = Files.list(rules)) {
       for (Path d : dirs.filter(d -> !d.endsWith("EX16-ED-000170")).toList()) {
