@@ -20,7 +20,7 @@ final class SupportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     out.println("OVAL objects collected from host data (any other type is reported 'not collected', never passed):");
-    SupportedObjects.list().forEach((type, what) -> out.printf("  %-28s %s%n", type, what));
+    SupportedObjects.list().forEach((type, what) -> out.printf("  %-37s %s%n", type, what));
     out.println("  (set objects of these types, with filters and set operators)");
     out.println("Host data: collector JSON (format stigsmith-hostdata v1), ConvertTo-Json, Export-Clixml, Export-Csv, or a folder of them");
     out.println("Result formats: " + String.join(", ", Arrays.stream(ResultFormat.values()).map(ResultFormat::cli).toList()));

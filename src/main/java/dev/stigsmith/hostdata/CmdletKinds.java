@@ -81,6 +81,17 @@ final class CmdletKinds {
     if (p.contains("ReceiveProtocolLogPath") && p.contains("MessageTrackingLogPath")) {
       return Optional.of(TRANSPORT_SERVICE);
     }
+    // Edge 2016 STIG: a property only that cmdlet's objects have.
+    if (p.contains("EventLevel")) return Optional.of("Get-EventLogLevel");
+    if (p.contains("Thumbprint") && p.contains("Issuer")) return Optional.of("Get-ExchangeCertificate");
+    if (p.contains("CustomerFeedbackEnabled")) return Optional.of("Get-OrganizationConfig");
+    if (p.contains("BlankSenderBlockingEnabled")) return Optional.of("Get-SenderFilterConfig");
+    if (p.contains("QuarantineMailbox") || p.contains("SCLRejectThreshold")) return Optional.of("Get-ContentFilterConfig");
+    if (p.contains("SpoofedDomainAction")) return Optional.of("Get-SenderIdConfig");
+    if (p.contains("SrlBlockThreshold")) return Optional.of("Get-SenderReputationConfig");
+    if (p.contains("RecipientValidationEnabled")) return Optional.of("Get-RecipientFilterConfig");
+    if (p.contains("LookupDomain")) return Optional.of("Get-IPBlockListProvider");
+    if (p.contains("DomainName") && p.contains("DomainType")) return Optional.of("Get-AcceptedDomain");
     return Optional.empty();
   }
 
