@@ -95,6 +95,14 @@ $FolderRights = @(
 )
 # ---- stigsmith:folders end ----------------------------------------------------------------------------
 
+# ---- stigsmith:xmlfiles begin -------------------------------------------------------------------------
+# The XML files copied whole (configuration files the OVAL reads with XPath), one per line: a registry
+# value naming a folder, and the file's path below it, e.g.
+#   @{ Key = 'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'; Name = 'MsiInstallPath'; Append = 'Bin\EdgeTransport.exe.config' }
+$XmlFiles = @(
+)
+# ---- stigsmith:xmlfiles end ---------------------------------------------------------------------------
+
 function ConvertTo-StigValue {
     # One property value in the format's normalised form: null, bool, integer, string or string[].
     param($Value)
@@ -277,6 +285,25 @@ function Get-StigFolderRights {
     return $result
 }
 
+function Get-StigXmlFile {
+    # The text of each file of $XmlFiles that exists; XPath is applied by stigsmith, as the OVAL says.
+    param($Registry)
+    $result = [ordered]@{}
+    foreach ($x in $XmlFiles) {
+        $key = $null
+        foreach ($k in $Registry.Keys) { if ($k -eq $x.Key) { $key = $Registry[$k] } }
+        if ($null -eq $key -or -not $key.Contains($x.Name)) { Write-Verbose "no $($x.Key)\$($x.Name): file not read"; continue }
+        $file = ([string]$key[$x.Name]).TrimEnd('\') + '\' + $x.Append
+        if (-not (Test-Path -LiteralPath $file -PathType Leaf)) { Write-Verbose "file absent: $file"; continue }
+        try {
+            $result[$file] = [IO.File]::ReadAllText($file)
+        } catch {
+            Write-Warning "$file not read: $($_.Exception.Message)"
+        }
+    }
+    return $result
+}
+
 function Use-ExchangeSnapIn {
     # An Edge Transport server has no remote PowerShell endpoint: the local snap-in is the way in.
     if (Get-Command Get-SendConnector -ErrorAction SilentlyContinue) { return }
@@ -373,6 +400,7 @@ $document = [ordered]@{
 $services = Get-StigService
 if ($null -ne $services) { $document.services = $services }
 $document.folderRights = Get-StigFolderRights $registry
+$document.xmlFiles = Get-StigXmlFile $registry
 $document.cmdlets = $cmdletResults
 
 # Depth: document > cmdlets > cmdlet > objects > object > property > list item is 6 levels; deeper

@@ -525,8 +525,23 @@ public final class ContentLoader {
         if (!s.text().matches("(?i)[a-z]:\\\\.*")) throw n.error("a literal path starts with a drive, e.g. 'C:\\Program Files'");
         return new SystemCheck.LiteralPath(s.text());
       }
-      Node.Mapping m = asMap(n).allow("registry", "cmdlet", "append");
-      if (m.has("registry") == m.has("cmdlet")) throw m.error("give exactly one of 'registry' or 'cmdlet'");
+      Node.Mapping m = asMap(n).allow("registry", "cmdlet", "xml_file", "append");
+      if (m.has("xml_file")) {
+        if (m.has("registry") || m.has("cmdlet") || m.has("append")) throw m.error("xml_file stands alone: {xml_file: {file, xpath}}");
+        Node.Mapping x = m.map("xml_file").allow("file", "xpath");
+        SystemCheck.PathSource file = path(x.require("file"));
+        if (!(file instanceof SystemCheck.RegistryPath rp) || rp.append() == null) {
+          throw x.require("file").error("the XML file is {registry: {key, name}, append: 'relative\\\\file.config'}");
+        }
+        String xpath = x.text("xpath");
+        try {
+          javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(xpath);
+        } catch (javax.xml.xpath.XPathExpressionException e) {
+          throw x.require("xpath").error("not an XPath 1.0 expression: " + xpath);
+        }
+        return new SystemCheck.XmlFilePath(rp, xpath);
+      }
+      if (m.has("registry") == m.has("cmdlet")) throw m.error("give exactly one of 'registry', 'cmdlet' or 'xml_file'");
       String append = m.optText("append", null);
       if (append != null && (append.isBlank() || append.startsWith("\\") || append.endsWith("\\"))) {
         throw m.require("append").error("a relative path without leading or trailing backslash");

@@ -412,6 +412,9 @@ public final class ContentWriter {
   private static String path(SystemCheck.PathSource p) {
     String append = p.append() == null ? "" : ", append: " + YamlText.quoted(p.append());
     if (p instanceof SystemCheck.LiteralPath l) return YamlText.quoted(l.path());
+    if (p instanceof SystemCheck.XmlFilePath x) {
+      return "{xml_file: {file: " + path(x.file()) + ", xpath: " + YamlText.quoted(x.xpath()) + "}}";
+    }
     if (p instanceof SystemCheck.RegistryPath r) {
       return "{registry: {key: " + YamlText.quoted(r.key()) + ", name: " + YamlText.quoted(r.name()) + "}" + append + "}";
     }

@@ -108,7 +108,12 @@ final class CollectorJsonReader {
         folders.put(f.getKey(), trustees);
       }
     }
-    return new HostData(src.file.toString(), facts, cmdlets, registry, services, folders);
+    Map<String, String> xml = null;
+    if (root.has("xmlFiles")) {
+      xml = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> f : root.get("xmlFiles").properties()) xml.put(f.getKey(), f.getValue().textValue());
+    }
+    return new HostData(src.file.toString(), facts, cmdlets, registry, services, folders, xml);
   }
 
   private static void validate(JsonSource src) throws HostDataException {

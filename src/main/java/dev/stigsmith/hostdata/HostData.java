@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param services every Windows service by service name, or null when services were not collected
  * @param folderRights per folder path (no trailing backslash) its trustees' rights, or null when no
  *     permissions were collected; a folder left out does not exist
+ * @param xmlFiles per file path the text of a collected XML file (e.g. EdgeTransport.exe.config), or
+ *     null when none were collected; a file left out does not exist
  */
 public record HostData(
     String source,
@@ -23,9 +25,11 @@ public record HostData(
     Map<String, CmdletOutput> cmdlets,
     Map<String, Map<String, PsValue>> registry,
     Map<String, WindowsService> services,
-    Map<String, List<TrusteeRights>> folderRights) {
+    Map<String, List<TrusteeRights>> folderRights,
+    Map<String, String> xmlFiles) {
 
   public HostData {
+    xmlFiles = xmlFiles == null ? null : Map.copyOf(xmlFiles);
     cmdlets = Map.copyOf(cmdlets);
     registry = Map.copyOf(registry);
     services = services == null ? null : Map.copyOf(services);
@@ -35,7 +39,19 @@ public record HostData(
   /** Host data with cmdlets and registry only (exports of single cmdlets). */
   public HostData(String source, HostFacts facts, Map<String, CmdletOutput> cmdlets,
       Map<String, Map<String, PsValue>> registry) {
-    this(source, facts, cmdlets, registry, null, null);
+    this(source, facts, cmdlets, registry, null, null, null);
+  }
+
+  public HostData(String source, HostFacts facts, Map<String, CmdletOutput> cmdlets,
+      Map<String, Map<String, PsValue>> registry, Map<String, WindowsService> services,
+      Map<String, List<TrusteeRights>> folderRights) {
+    this(source, facts, cmdlets, registry, services, folderRights, null);
+  }
+
+  /** The text of an XML file (case-insensitive path), if it was collected. */
+  public Optional<String> xmlFile(String path) {
+    if (xmlFiles == null) return Optional.empty();
+    return xmlFiles.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(path)).map(Map.Entry::getValue).findFirst();
   }
 
   /**

@@ -148,7 +148,9 @@ public final class HostDataReader {
     cmdlets.values().forEach(c -> byName.put(c.cmdlet(), c));
     HostFacts facts = collector != null ? collector.facts() : factsFromData(source, raws);
     Map<String, Map<String, PsValue>> registry = collector != null ? collector.registry() : Map.of();
-    return new HostData(source.toString(), facts, byName, registry);
+    return new HostData(source.toString(), facts, byName, registry,
+        collector != null ? collector.services() : null, collector != null ? collector.folderRights() : null,
+        collector != null ? collector.xmlFiles() : null);
   }
 
   /**

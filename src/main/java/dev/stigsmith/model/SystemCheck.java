@@ -128,6 +128,24 @@ public sealed interface SystemCheck {
   }
 
   /**
+   * A path held in an XML file (e.g. QueueDatabasePath in EdgeTransport.exe.config), read with an
+   * XPath 1.0 expression ({@code ind-def:xmlfilecontent_object}).
+   *
+   * @param file where the XML file is (a registry-named folder plus the file's relative path)
+   */
+  record XmlFilePath(RegistryPath file, String xpath) implements PathSource {
+    public XmlFilePath {
+      if (file.append() == null) throw new IllegalArgumentException("an xml_file needs 'append': the file below the folder");
+    }
+
+    @Override
+    public String append() { return null; }
+
+    @Override
+    public String describe() { return xpath + " in " + file.describe(); }
+  }
+
+  /**
    * No trustee other than the allowed ones may hold any of the rights on the folder
    * ({@code win-def:fileeffectiverights53_object}).
    *

@@ -91,6 +91,16 @@ class CollectorCoversContentTest {
   }
 
   @Test
+  void scriptReadsExactlyTheXmlFilesTheContentReads() {
+    assertThat(new TreeSet<>(script.xmlFiles()))
+        .as("files of the script's $XmlFiles list vs the content's xmlfilecontent_objects")
+        .isEqualTo(needs.xmlFiles());
+    for (String f : script.xmlFiles()) {
+      assertThat(script.registryKeys()).as("the registry key naming file " + f + " is read").contains(f.substring(0, f.indexOf('|')));
+    }
+  }
+
+  @Test
   void scriptCollectsServicesWhenTheContentReadsThem() {
     if (needs.services()) {
       assertThat(script.text()).contains("$document.services = $services").contains("Get-CimInstance -ClassName Win32_Service");

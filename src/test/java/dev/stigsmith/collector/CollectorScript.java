@@ -53,10 +53,19 @@ record CollectorScript(Path path, String text) {
 
   /** The $FolderRights list as "HKLM\\key|value name|appended path". */
   List<String> folders() {
+    return registryPaths("folders", "$FolderRights = @(");
+  }
+
+  /** The $XmlFiles list, in the same form as {@link #folders()}. */
+  List<String> xmlFiles() {
+    return registryPaths("xmlfiles", "$XmlFiles = @(");
+  }
+
+  private List<String> registryPaths(String block, String opening) {
     List<String> out = new ArrayList<>();
-    for (String line : entries("folders", "$FolderRights = @(")) {
+    for (String line : entries(block, opening)) {
       Matcher m = FOLDER_ENTRY.matcher(line);
-      if (!m.matches()) throw new AssertionError(path + ": not a folder entry: " + line.strip());
+      if (!m.matches()) throw new AssertionError(path + ": not a " + block + " entry: " + line.strip());
       out.add(m.group(1) + "|" + m.group(2) + "|" + m.group(3));
     }
     return out;

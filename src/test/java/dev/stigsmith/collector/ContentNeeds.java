@@ -29,8 +29,9 @@ import org.w3c.dom.NodeList;
  * definition reaches (through tests, sets, filters and variables).
  */
 record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set<String>> cmdletsByRule,
-    Set<String> folders, boolean services) {
+    Set<String> folders, boolean services, Set<String> xmlFiles) {
   static final String WIN_DEF = "http://oval.mitre.org/XMLSchema/oval-definitions-5#windows";
+  static final String IND_DEF = "http://oval.mitre.org/XMLSchema/oval-definitions-5#independent";
   private static final Pattern OVAL_ID = Pattern.compile("oval:[A-Za-z0-9_.\\-]+:(def|tst|obj|ste|var):\\d+");
   private static final Map<String, String> HIVES = Map.of(
       "HKEY_LOCAL_MACHINE", "HKLM", "HKEY_CURRENT_USER", "HKCU", "HKEY_USERS", "HKU",
@@ -40,6 +41,7 @@ record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set
     Set<String> cmdlets = new TreeSet<>();
     Set<String> keys = new TreeSet<>();
     Set<String> folders = new TreeSet<>();
+    Set<String> xmlFiles = new TreeSet<>();
     boolean[] services = {false};
     Map<Rule, Set<String>> byRule = new LinkedHashMap<>();
     for (Generator.Output out : Generator.render(contentDir, "0.1.0", null)) {
@@ -56,12 +58,14 @@ record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set
       }
       Map<String, Element> byId = idIndex(oval);
       forEach(oval, "fileeffectiverights53_object", o -> folders.add(folder(o, byId)));
+      NodeList xml = oval.getElementsByTagNameNS(IND_DEF, "xmlfilecontent_object");
+      for (int i = 0; i < xml.getLength(); i++) xmlFiles.add(registryPath((Element) xml.item(i), "filepath", byId));
       for (Rule r : b.currentRules()) {
         Element def = byId.get(Ids.ovalDefinition(r));
         if (def != null) byRule.put(r, reachedCmdlets(def, byId));
       }
     }
-    return new ContentNeeds(cmdlets, keys, byRule, folders, services[0]);
+    return new ContentNeeds(cmdlets, keys, byRule, folders, services[0], xmlFiles);
   }
 
   /**
@@ -70,7 +74,11 @@ record ContentNeeds(Set<String> cmdlets, Set<String> registryKeys, Map<Rule, Set
    * value, optionally concatenated with "\append").
    */
   private static String folder(Element object, Map<String, Element> byId) {
-    Element path = child(object, "path");
+    return registryPath(object, "path", byId);
+  }
+
+  private static String registryPath(Element object, String entity, Map<String, Element> byId) {
+    Element path = child(object, entity);
     if (path == null || !path.hasAttribute("var_ref")) {
       throw new AssertionError(object.getAttribute("id") + ": path is not a variable; the collector reads registry-derived folders only");
     }

@@ -47,6 +47,17 @@ public class LanguageConstructsTest {
   static byte[] oval;
 
   static final Map<String, String> CHECKS = Map.of(
+      "EX16-ED-000660", """
+          automated:
+            partition:
+              label: Queue database
+              path:
+                xml_file:
+                  file: {registry: {key: 'HKLM\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\Setup', name: MsiInstallPath}, append: 'Bin\\EdgeTransport.exe.config'}
+                  xpath: "/configuration/appSettings/add[@key='QueueDatabasePath']/@value"
+              not_on_drive_of:
+                registry: {key: 'HKLM\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\Setup', name: MsiInstallPath}
+          """,
       "EX16-ED-000500", """
           automated:
             cmdlet: {module: Microsoft.Exchange.Management.PowerShell.SnapIn, noun: IPAllowListEntry}
@@ -126,7 +137,7 @@ public class LanguageConstructsTest {
     }
     String text = new String(oval, StandardCharsets.UTF_8);
     assertThat(text).contains("check_existence=\"none_exist\"", "check=\"none satisfy\"", "check=\"at least one\"",
-        "<field name=\"identity\">Malware Agent</field>", "service_object", "SERVICE_DISABLED");
+        "<field name=\"identity\">Malware Agent</field>", "service_object", "SERVICE_DISABLED", "xmlfilecontent_object");
   }
 
   @Test
@@ -180,6 +191,25 @@ public class LanguageConstructsTest {
     assertVerdict("EX16-ED-000610", host("\"services\": {}"), ResultType.PASS);
     assertVerdict("EX16-ED-000610", host("\"services\": {" + pop3.formatted("Manual") + "}"), ResultType.FAIL);
     assertVerdict("EX16-ED-000610", host("\"cmdlets\": {}"), ResultType.UNKNOWN);
+  }
+
+  @Test
+  void theQueueDatabaseIsNotOnTheInstallDrive() throws Exception {
+    String config = "<configuration><appSettings><add key=\\\"QueueDatabasePath\\\" value=\\\"%s\\\" /></appSettings></configuration>";
+    String file = "D:\\\\Exchange\\\\Bin\\\\EdgeTransport.exe.config";
+    String install = "\"HKLM\\\\SOFTWARE\\\\Microsoft\\\\ExchangeServer\\\\v15\\\\Setup\": {\"MsiProductMajor\": 15, \"MsiProductMinor\": 1, \"MsiInstallPath\": \"D:\\\\Exchange\\\\\"}";
+    assertVerdict("EX16-ED-000660", hostWithSetup(install, "\"xmlFiles\": {\"" + file + "\": \"" + config.formatted("Q:\\\\Queue") + "\"}"), ResultType.PASS);
+    assertVerdict("EX16-ED-000660", hostWithSetup(install, "\"xmlFiles\": {\"" + file + "\": \"" + config.formatted("D:\\\\Exchange\\\\TransportRoles\\\\data\\\\Queue") + "\"}"), ResultType.FAIL);
+    assertVerdict("EX16-ED-000660", hostWithSetup(install, "\"xmlFiles\": {}"), ResultType.ERROR);
+    assertVerdict("EX16-ED-000660", hostWithSetup(install, "\"cmdlets\": {}"), ResultType.UNKNOWN);
+  }
+
+  private static Path hostWithSetup(String setupKey, String section) throws Exception {
+    Path f = tmp.resolve("host" + (++hosts) + ".json");
+    Files.writeString(f, "{\"format\": \"stigsmith-hostdata\", \"version\": 1, \"host\": {\"hostName\": \"EDGE-T\"},"
+        + " \"registry\": {" + setupKey + ", \"HKLM\\\\SOFTWARE\\\\Microsoft\\\\ExchangeServer\\\\v15\\\\EdgeTransportRole\": {\"ConfiguredVersion\": \"15.1.2507.6\"}}, "
+        + section + "}\n");
+    return f;
   }
 
   private static String cmdlet(String name, String... objects) {

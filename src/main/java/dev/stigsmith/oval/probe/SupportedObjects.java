@@ -15,6 +15,7 @@ public final class SupportedObjects {
       "windows:service_object", new ServiceCollector(),
       "windows:fileeffectiverights53_object", new FileRightsCollector(),
       "independent:variable_object", new VariableCollector(),
+      "independent:xmlfilecontent_object", new XmlFileCollector(),
       "independent:family_object", new FamilyCollector()));
 
   private SupportedObjects() {}

@@ -30,6 +30,8 @@ final class SystemOval {
   private static final int TEST = 70;
   private static final int EXISTS_TEST = 99;
   private static final int SOURCE = 90;
+  /** An XML file's own path variable and registry object sit this far above the path they hold. */
+  private static final int XML_FILE_OFFSET = 5;
 
   /** Service state entities in the order the schema wants them. */
   private static final List<String> SERVICE_ORDER =
@@ -320,6 +322,15 @@ final class SystemOval {
 
   private void sourceComponent(E parent, int local, SystemCheck.PathSource source) {
     String obj = Ids.ovalPart(rule, "obj", local);
+    if (source instanceof SystemCheck.XmlFilePath x) {
+      String fileVar = pathVariable(local + XML_FILE_OFFSET, x.file(), false);
+      E o = d.objects.add(OVAL_DEF_IND, "xmlfilecontent_object").attr("id", obj).attr("version", "1")
+          .attr("comment", x.describe());
+      o.add(OVAL_DEF_IND, "filepath").attr("var_ref", fileVar);
+      o.add(OVAL_DEF_IND, "xpath", x.xpath());
+      parent.add(OVAL_DEF, "object_component").attr("object_ref", obj).attr("item_field", "value_of");
+      return;
+    }
     if (source instanceof SystemCheck.RegistryPath r) {
       SystemCheck.RegistryValue v = r.value();
       E o = d.objects.add(OVAL_DEF_WIN, "registry_object").attr("id", obj).attr("version", "1")

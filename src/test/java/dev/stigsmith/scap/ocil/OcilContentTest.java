@@ -81,7 +81,8 @@ class OcilContentTest {
   @Test
   void oneQuestionnairePerCurrentManualRule() {
     long manualRules = benchmark.currentRules().stream().filter(r -> !r.isAutomated()).count();
-    assertThat(manualRules).as("the Edge STIG keeps manual rules (documents, interviews)").isGreaterThanOrEqualTo(10);
+    // Fewer as rules get automated; some (documents, interviews) stay manual for good.
+    assertThat(manualRules).isPositive();
     XmlAssert x = XmlAssert.assertThat(ocil()).withNamespaceContext(NS);
     x.valueByXPath("count(/o:ocil/o:questionnaires/o:questionnaire)").isEqualTo(String.valueOf(manualRules));
     x.valueByXPath("count(/o:ocil/o:test_actions/o:boolean_question_test_action)").isEqualTo(String.valueOf(manualRules));
