@@ -114,6 +114,8 @@ $FolderRights = @(
 # value naming a folder, and the file's path below it, e.g.
 #   @{ Key = 'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'; Name = 'MsiInstallPath'; Append = 'Bin\EdgeTransport.exe.config' }
 $XmlFiles = @(
+    # Exchange 2019 Edge STIG: the queue database's location (EX19-ED-000094).
+    @{ Key = 'HKLM\SOFTWARE\Microsoft\ExchangeServer\v15\Setup'; Name = 'MsiInstallPath'; Append = 'Bin\EdgeTransport.exe.config' }
 )
 # ---- stigsmith:xmlfiles end ---------------------------------------------------------------------------
 

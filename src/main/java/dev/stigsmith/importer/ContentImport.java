@@ -163,7 +163,19 @@ public final class ContentImport {
     in.ccis().forEach(ccis::putIfAbsent);
     return new Benchmark(in.id(), in.title(), in.description(), in.version(), in.release(), in.benchmarkDate(),
         in.status(), in.statusDate(), in.notice(), in.source(), old.classification(),
-        in.reference() != null ? in.reference() : old.reference(), old.platform(), in.profiles(), old.values(), rules, ccis);
+        in.reference() != null ? in.reference() : old.reference(), old.platform(), profiles(old, in), old.values(), rules, ccis);
+  }
+
+  /** DISA's profiles; where DISA gives a profile no description, the one we wrote is kept. */
+  private static List<dev.stigsmith.model.Profile> profiles(Benchmark old, Benchmark in) {
+    List<dev.stigsmith.model.Profile> out = new ArrayList<>();
+    for (dev.stigsmith.model.Profile p : in.profiles()) {
+      String ours = old.profiles().stream().filter(o -> o.id().equals(p.id())).map(dev.stigsmith.model.Profile::description)
+          .findFirst().orElse("");
+      out.add(p.description().isEmpty() && !ours.isEmpty()
+          ? new dev.stigsmith.model.Profile(p.id(), p.title(), ours, p.selectedVulnIds()) : p);
+    }
+    return out;
   }
 
   private static List<Rule> history(Benchmark b, Rule current) {

@@ -76,24 +76,24 @@ class CheckReuseTest {
   @Test
   void theHomeMustStateACheck() throws Exception {
     Path root = copy();
-    Path rule = ruleFile(root, E19, "EX19-ED-000016");
-    append(rule, "automated:\n  same_as: EX16-ED-000020\n");
+    Path rule = manualRule(root, "EX19-ED-000197");
+    append(rule, "automated:\n  same_as: EX16-ED-000590\n");
     assertThatThrownBy(() -> ContentLoader.load(root.resolve(E19)))
         .hasMessageStartingWith(rule + ":")
-        .hasMessageContaining("EX16-ED-000020 (" + ruleFile(root, E16, "EX16-ED-000020") + ") is manual: it has no automated check to reuse");
+        .hasMessageContaining("EX16-ED-000590 (" + ruleFile(root, E16, "EX16-ED-000590") + ") is manual: it has no automated check to reuse");
   }
 
   @Test
   void noChainsNoSelfReferenceNoUnknownRuleNoOverrides() throws Exception {
     Path root = copy();
-    Path rule = ruleFile(root, E19, "EX19-ED-000016");
+    Path rule = manualRule(root, "EX19-ED-000197");
     String original = Files.readString(rule);
 
     Files.writeString(rule, original + "automated:\n  same_as: EX19-ED-000019\n");
     assertThatThrownBy(() -> ContentLoader.load(root.resolve(E19)))
         .hasMessageContaining("EX19-ED-000019 itself reuses the check of EX16-ED-000050: name that rule instead");
 
-    Files.writeString(rule, original + "automated:\n  same_as: EX19-ED-000016\n");
+    Files.writeString(rule, original + "automated:\n  same_as: EX19-ED-000197\n");
     assertThatThrownBy(() -> ContentLoader.load(root.resolve(E19))).hasMessageContaining("a rule cannot reuse its own check");
 
     Files.writeString(rule, original + "automated:\n  same_as: EX16-ED-999999\n");
@@ -152,6 +152,13 @@ class CheckReuseTest {
       throw new java.io.UncheckedIOException(e);
     }
     return root;
+  }
+
+  /** A manual 2019 rule's file without its manual_reason, ready to be given an automated section. */
+  private static Path manualRule(Path root, String stigId) throws Exception {
+    Path rule = ruleFile(root, E19, stigId);
+    Files.writeString(rule, Files.readString(rule).replaceAll("(?m)^manual_reason: .*\\n", ""));
+    return rule;
   }
 
   private static Path ruleFile(Path root, String folder, String stigId) {

@@ -64,7 +64,7 @@ class Exchange2019EdgeTest {
     Map<ResultType, List<String>> r = results(E19, "edge2019-noncompliant.json");
     assertThat(r.get(ResultType.FAIL))
         // own 2019 checks
-        .contains("EX19-ED-000006", "EX19-ED-000034", "EX19-ED-000098", "EX19-ED-000236", "EX19-ED-000244")
+        .contains("EX19-ED-000006", "EX19-ED-000034", "EX19-ED-000094", "EX19-ED-000098", "EX19-ED-000236", "EX19-ED-000244")
         // checks shared with 2016 Edge (cmdlet, registry, folder rights, partition)
         .contains("EX19-ED-000019", "EX19-ED-000053", "EX19-ED-000044", "EX19-ED-000230");
     assertThat(r).doesNotContainKeys(ResultType.ERROR, ResultType.UNKNOWN);
