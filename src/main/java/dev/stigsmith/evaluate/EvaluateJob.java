@@ -108,6 +108,14 @@ public final class EvaluateJob {
 
   /** Reads content, tailoring, answers and the previous checklist once for a whole run. */
   public static Prepared prepare(Settings s) throws InputException {
+    return prepare(s, null);
+  }
+
+  /**
+   * As {@link #prepare(Settings)}, with {@code candidates} standing for the bundled benchmarks when
+   * the settings name no content (null: those in the jar).
+   */
+  public static Prepared prepare(Settings s, List<ScapSource> candidates) throws InputException {
     Tailoring tailoring = null;
     if (s.tailoring() != null) {
       try {
@@ -116,7 +124,8 @@ public final class EvaluateJob {
         throw new InputException(e.oneLine());
       }
     }
-    List<ScapSource> sources = s.content() == null ? BundledContent.sources() : List.of(source(s.content(), s.productVersion()));
+    List<ScapSource> sources = s.content() != null ? List.of(source(s.content(), s.productVersion()))
+        : candidates != null ? candidates : BundledContent.sources();
     Evaluator.Request req = new Evaluator.Request(s.profile(), tailoring, s.time(),
         "cpe:/a:stigsmith:stigsmith:" + s.productVersion(), System.getProperty("user.name"));
     List<Benchmark> benchmarks = new ArrayList<>();
@@ -253,7 +262,12 @@ public final class EvaluateJob {
 
   /** Evaluates one host and writes its results to OUT/&lt;host&gt;/ (one folder per benchmark when several apply). */
   public static List<Outcome> runAll(Options o) throws InputException {
-    Prepared p = prepare(o.settings());
+    return runAll(o, null);
+  }
+
+  /** As {@link #runAll(Options)}, picking among {@code candidates} instead of the bundled benchmarks. */
+  public static List<Outcome> runAll(Options o, List<ScapSource> candidates) throws InputException {
+    Prepared p = prepare(o.settings(), candidates);
     HostRun run = p.evaluate(o.hostData());
     // The user's own path goes first: if it cannot be written, no result set is left half done.
     BenchmarkRun first = run.runs().get(0);
