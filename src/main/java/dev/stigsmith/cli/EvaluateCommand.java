@@ -155,8 +155,9 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (!quiet || r.errors() > 0 || r.interrupted()) {
-      w.printf(Locale.ROOT, "%d host files: %d evaluated, %d unreadable%s; summary in %s, %s, %s%n", r.hosts(), r.evaluated(),
-          r.errors(), r.interrupted() ? " (interrupted)" : "", r.summaryCsv(), r.summaryJson(), r.overview());
+      w.printf(Locale.ROOT, "%d host files: %d evaluated, %d unreadable%s%s; summary in %s, %s, %s%n", r.hosts(),
+          r.evaluated(), r.unreadable(), r.notApplicable() > 0 ? ", " + r.notApplicable() + " with no applicable benchmark" : "",
+          r.interrupted() ? " (interrupted)" : "", r.summaryCsv(), r.summaryJson(), r.overview());
     }
     return r.exitCode();
   }

@@ -38,8 +38,11 @@ public final class Fleet {
 
   /** One host file's outcome: evaluated (one row per benchmark), or an error entry with one line. */
   public record HostEntry(int index, Path file, String hostName, String folder, List<Row> rows, String error,
-      String duplicateOf) {
+      String duplicateOf, boolean notApplicable) {
     public boolean failed() { return error != null; }
+
+    /** For an error entry: {@code not-applicable} (no bundled benchmark is for it) or {@code unreadable}. */
+    public String errorStatus() { return notApplicable ? "not-applicable" : "unreadable"; }
 
     public int exitCode() {
       if (error != null) return 1;
@@ -54,8 +57,11 @@ public final class Fleet {
       Map<String, Integer> counts) {}
 
   /** The run's totals. */
-  public record Result(int hosts, int evaluated, int errors, int exitCode, boolean interrupted, Path summaryCsv,
-      Path summaryJson, Path overview) {}
+  public record Result(int hosts, int evaluated, int errors, int unreadable, int exitCode, boolean interrupted,
+      Path summaryCsv, Path summaryJson, Path overview) {
+    /** Host files with no applicable bundled benchmark. */
+    public int notApplicable() { return errors - unreadable; }
+  }
 
   private final EvaluateJob.Prepared prepared;
   private final Path out;
@@ -153,8 +159,12 @@ public final class Fleet {
           Path file = files.get(i);
           EvaluateJob.HostRun run = null;
           String error = null;
+          boolean notApplicable = false;
           try {
             run = prepared.evaluate(file);
+          } catch (EvaluateJob.NotApplicableException e) {
+            error = e.getMessage();
+            notApplicable = true;
           } catch (EvaluateJob.InputException e) {
             error = e.getMessage();
           } catch (RuntimeException | StackOverflowError e) {
@@ -177,9 +187,9 @@ public final class Fleet {
           }
           HostEntry entry;
           try {
-            entry = write(i, file, host, folder, run, error, duplicateOf);
+            entry = write(i, file, host, folder, run, error, duplicateOf, notApplicable);
           } catch (UncheckedIOException e) {
-            entry = new HostEntry(i, file, host, folder, List.of(), e.getMessage(), duplicateOf);
+            entry = new HostEntry(i, file, host, folder, List.of(), e.getMessage(), duplicateOf, false);
           }
           run = null;
           rows.await(i);
@@ -207,16 +217,16 @@ public final class Fleet {
     }
     if (!failures.isEmpty()) throw new IllegalStateException("fleet summary: " + failures.get(0).getMessage(), failures.get(0));
     FleetSummary.Totals t = summary.finish(stop.get());
-    return new Result(total, t.evaluated(), t.errors(), t.exitCode(), stop.get(), summary.csv(), summary.json(),
-        summary.html());
+    return new Result(total, t.evaluated(), t.errors(), t.unreadable(), t.exitCode(), stop.get(), summary.csv(),
+        summary.json(), summary.html());
   }
 
   private HostEntry write(int i, Path file, String host, String folder, EvaluateJob.HostRun run, String error,
-      String duplicateOf) {
+      String duplicateOf, boolean notApplicable) {
     Path dir = out.resolve(folder);
     if (run == null) {
       HostOutputs.writeSet(dir, Map.of("error.txt", (file + ": " + oneLine(error) + "\n").getBytes(StandardCharsets.UTF_8)));
-      return new HostEntry(i, file, null, folder, List.of(), oneLine(error), duplicateOf);
+      return new HostEntry(i, file, null, folder, List.of(), oneLine(error), duplicateOf, notApplicable);
     }
     Map<String, byte[]> files = new LinkedHashMap<>();
     List<Row> rows = new ArrayList<>();
@@ -231,7 +241,7 @@ public final class Fleet {
           results, b.testResult().score(), b.exitCode(), counts));
     }
     HostOutputs.writeSet(dir, files);
-    return new HostEntry(i, file, host, folder, List.copyOf(rows), null, duplicateOf);
+    return new HostEntry(i, file, host, folder, List.copyOf(rows), null, duplicateOf, false);
   }
 
   static String oneLine(String s) {

@@ -33,7 +33,7 @@ final class FleetSummary {
   /** A rule column: the same STIG ID in two benchmarks is two columns only if the ids differ. */
   private record Column(String stigId, String benchmarkId, String title, String severity) {}
 
-  record Totals(int evaluated, int errors, int exitCode) {}
+  record Totals(int evaluated, int errors, int unreadable, int exitCode) {}
 
   private final Path out;
   private final List<Column> columns = new ArrayList<>();
@@ -96,8 +96,8 @@ final class FleetSummary {
     try {
       if (e.failed()) {
         errors++;
-        statusCounts.merge("unreadable", 1, Integer::sum);
-        List<String> line = new ArrayList<>(List.of(e.file().toString(), "", e.folder(), "", "unreadable", "1", "", e.error()));
+        statusCounts.merge(e.errorStatus(), 1, Integer::sum);
+        List<String> line = new ArrayList<>(List.of(e.file().toString(), "", e.folder(), "", e.errorStatus(), "1", "", e.error()));
         for (int i = 0; i < columns.size(); i++) line.add("");
         csvLine(line);
         json(e, null, note);
@@ -143,7 +143,7 @@ final class FleetSummary {
     firstJson = false;
     sb.append("    {\"file\": ").append(q(e.file().toString())).append(", \"folder\": ").append(q(r == null ? e.folder() : r.folder()));
     if (r == null) {
-      sb.append(", \"status\": \"unreadable\", \"exitCode\": 1, \"error\": ").append(q(e.error()));
+      sb.append(", \"status\": ").append(q(e.errorStatus())).append(", \"exitCode\": 1, \"error\": ").append(q(e.error()));
     } else {
       sb.append(", \"host\": ").append(q(e.hostName())).append(", \"benchmark\": ").append(q(r.benchmarkId()))
           .append(", \"status\": ").append(q(status(r))).append(", \"exitCode\": ").append(r.exitCode())
@@ -168,7 +168,7 @@ final class FleetSummary {
   private void html(Fleet.HostEntry e, Fleet.Row r, String note) throws IOException {
     String folder = r == null ? e.folder() : r.folder();
     String link = folder + "/" + (r == null ? "error.txt" : htmlReports ? "report.html" : "");
-    String status = r == null ? "unreadable" : status(r);
+    String status = r == null ? e.errorStatus() : status(r);
     htmlRows.write("<tr class=\"" + status + "\"><td><a href=\"" + h(link) + "\">" + h(r == null ? folder : e.hostName())
         + "</a></td><td>" + h(r == null ? "" : r.benchmarkId()) + "</td><td>" + status + "</td><td>"
         + (r == null ? "" : score(r.score())) + "</td><td>"
@@ -188,7 +188,7 @@ final class FleetSummary {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the fleet summary in " + out + ": " + e.getMessage(), e);
     }
-    return new Totals(evaluated, errors, exitCode);
+    return new Totals(evaluated, errors, statusCounts.getOrDefault("unreadable", 0), exitCode);
   }
 
   private void writeJson(boolean interrupted) throws IOException {
@@ -197,7 +197,8 @@ final class FleetSummary {
       StringBuilder sb = new StringBuilder("{\n  \"format\": \"stigsmith-fleet-summary\",\n  \"version\": 1,\n");
       sb.append("  \"complete\": ").append(!interrupted).append(",\n");
       sb.append("  \"totals\": {\"hostFiles\": ").append(evaluated + errors).append(", \"evaluated\": ").append(evaluated)
-          .append(", \"unreadable\": ").append(errors).append(", \"exitCode\": ").append(exitCode).append(", \"status\": {");
+          .append(", \"unreadable\": ").append(statusCounts.getOrDefault("unreadable", 0))
+          .append(", \"notApplicable\": ").append(statusCounts.getOrDefault("not-applicable", 0)).append(", \"exitCode\": ").append(exitCode).append(", \"status\": {");
       boolean first = true;
       for (Map.Entry<String, Integer> s : statusCounts.entrySet()) {
         sb.append(first ? "" : ", ").append(q(s.getKey())).append(": ").append(s.getValue());
@@ -231,11 +232,16 @@ final class FleetSummary {
       StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
           + "<title>stigsmith fleet summary</title><style>body{font-family:sans-serif;margin:2em}"
           + "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}"
-          + "tr.fail td:nth-child(3){color:#b00}tr.error td:nth-child(3),tr.unreadable td:nth-child(3){color:#a0a;font-weight:bold}"
+          + "tr.fail td:nth-child(3){color:#b00}tr.error td:nth-child(3),tr.unreadable td:nth-child(3),tr.not-applicable td:nth-child(3)"
+          + "{color:#a0a;font-weight:bold}"
           + "tr.pass td:nth-child(3){color:#070}</style></head><body>\n<h1>stigsmith fleet summary</h1>\n");
       if (interrupted) sb.append("<p><strong>The run was interrupted: only the hosts below were evaluated.</strong></p>\n");
       sb.append("<p>").append(evaluated + errors).append(" host files: ").append(evaluated).append(" evaluated, ")
-          .append(errors).append(" unreadable.");
+          .append(statusCounts.getOrDefault("unreadable", 0)).append(" unreadable");
+      if (statusCounts.containsKey("not-applicable")) {
+        sb.append(", ").append(statusCounts.get("not-applicable")).append(" with no applicable benchmark");
+      }
+      sb.append('.');
       statusCounts.forEach((k, v) -> sb.append(' ').append(h(k)).append(' ').append(v).append('.'));
       sb.append(" Also as <a href=\"").append(CSV).append("\">CSV</a> and <a href=\"").append(JSON).append("\">JSON</a>.</p>\n");
       sb.append("<h2>Rules by failing hosts</h2>\n<table><tr><th>STIG ID</th><th>severity</th><th>fail</th><th>error</th>"

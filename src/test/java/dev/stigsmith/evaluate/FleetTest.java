@@ -106,4 +106,46 @@ class FleetTest {
     assertThat(out.resolve("EDGE01/stale.txt")).doesNotExist();
     assertThat(out.resolve(".partial-EDGE01-dead")).doesNotExist();
   }
+
+  /** A terminated run (SIGTERM, as Ctrl-C) leaves finished hosts complete, no half folder, and a summary of what was done. */
+  @Test
+  void anInterruptedRunLeavesOnlyCompleteHostFolders() throws Exception {
+    SyntheticFleet.generate(Content.root().resolve("samples/edge-compliant.json"), tmp.resolve("fleet"), 400, 0, 3);
+    Path out = tmp.resolve("out");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "dev.stigsmith.cli.Main", "evaluate",
+        "--hosts", tmp.resolve("fleet/hosts").toString(), "--out", out.toString(), "--format", "xccdf,ckl", "--jobs", "2",
+        "--timestamp", "2024-02-01T00:00:00Z").redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    // Stop it once some hosts are done.
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      try (Stream<Path> s = Files.list(out)) {
+        if (s.filter(d -> d.getFileName().toString().startsWith("EDGE")).count() >= 5) break;
+      } catch (java.io.IOException notYet) {
+        // out/ not made yet
+      }
+      Thread.sleep(50);
+    }
+    p.destroy();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    List<String> names;
+    try (Stream<Path> s = Files.list(out)) {
+      names = s.map(d -> d.getFileName().toString()).sorted().toList();
+    }
+    assertThat(names).as(Files.readString(tmp.resolve("log.txt"))).noneMatch(n -> n.startsWith("."));
+    List<String> hostsDone = names.stream().filter(n -> n.startsWith("EDGE")).toList();
+    assertThat(hostsDone).isNotEmpty();
+    for (String h : hostsDone) {
+      try (Stream<Path> s = Files.list(out.resolve(h))) {
+        assertThat(s.map(f -> f.getFileName().toString()).sorted().toList()).as(h)
+            .containsExactly(h + ".ckl", "oval-results.xml", "xccdf-results.xml", "xccdf-testresult.xml");
+      }
+      assertThat(Files.readString(out.resolve(h).resolve("xccdf-results.xml"))).as(h).endsWith("</xccdf:Benchmark>\n");
+    }
+    if (hostsDone.size() < 400) {
+      JsonNode summary = new ObjectMapper().readTree(out.resolve("fleet-summary.json").toFile());
+      assertThat(summary.at("/complete").asBoolean()).isFalse();
+      assertThat(summary.get("hosts")).hasSize(hostsDone.size());
+    }
+  }
 }
