@@ -24,7 +24,7 @@ jar=target/stigsmith-0.1.0-cli.jar
 cp="$jar:target/test-classes"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ms() { date +%s%N | awk '{printf "%d", $1/1000000}'; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 echo "fleet bench on $(nproc) cores (load average $(cut -d' ' -f1-3 /proc/loadavg)), $(java -version 2>&1 | head -1), $(oscap --version | head -1)"
 java -cp "$cp" dev.stigsmith.evaluate.SyntheticFleet "$hosts" "$corrupt" "$tmp/fleet" 7 >/dev/null
