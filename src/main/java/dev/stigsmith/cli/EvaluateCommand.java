@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate collected host data against SCAP content with stigsmith's OVAL interpreter, and write",
-      "XCCDF 1.2 results, OVAL results, ARF and checklists to OUT/<host>/.",
-      "Without --content, every bundled benchmark whose platform (CPE) the host is, is evaluated; when several",
-      "apply, each gets OUT/<host>/<benchmark id>/. With --hosts, every host file of a folder or glob is",
-      "evaluated in one run, in parallel, plus a fleet summary in OUT/ (fleet-summary.csv, .json, index.html).",
+      "Evaluate collected host data against SCAP content with stigsmith's OVAL interpreter; write XCCDF 1.2 "
+          + "results, OVAL results, ARF and checklists to OUT/<host>/.",
+      "Without --content, each bundled benchmark whose platform (CPE) the host is gets evaluated; when several "
+          + "apply, each gets OUT/<host>/<benchmark id>/.",
+      "With --hosts, every host file of a folder or glob is evaluated in one run, in parallel, with a fleet "
+          + "summary in OUT/ (fleet-summary.csv, fleet-summary.json, index.html).",
     },
     exitCodeOnInvalidInput = 1,
     exitCodeListHeading = "%nExit codes (as oscap's):%n",

@@ -124,7 +124,7 @@ public final class EvaluateJob {
         throw new InputException(e.oneLine());
       }
     }
-    List<ScapSource> sources = s.content() != null ? List.of(source(s.content(), s.productVersion()))
+    List<ScapSource> sources = s.content() != null ? sources(s.content(), s.productVersion())
         : candidates != null ? candidates : BundledContent.sources();
     Evaluator.Request req = new Evaluator.Request(s.profile(), tailoring, s.time(),
         "cpe:/a:stigsmith:stigsmith:" + s.productVersion(), System.getProperty("user.name"));
@@ -145,7 +145,8 @@ public final class EvaluateJob {
     } catch (ContentException | ChecklistInputException e) {
       throw new InputException(e.getMessage());
     }
-    return new Prepared(s, List.copyOf(benchmarks), s.content() == null, answers, previous);
+    // A content folder of several benchmarks is picked from like the bundled ones.
+    return new Prepared(s, List.copyOf(benchmarks), s.content() == null || benchmarks.size() > 1, answers, previous);
   }
 
   /** A benchmark ready to evaluate, with its result documents' host-independent parts. */
@@ -317,21 +318,23 @@ public final class EvaluateJob {
     return all.get(0);
   }
 
-  /** A data stream file as is; a content folder is generated in memory first. */
-  static ScapSource source(Path content, String productVersion) throws InputException {
+  /**
+   * A data stream file as is; a content folder is generated in memory first (every benchmark in it:
+   * with several, each host gets those that apply to it).
+   */
+  static List<ScapSource> sources(Path content, String productVersion) throws InputException {
     try {
       if (Files.isDirectory(content)) {
-        var outputs = Generator.render(content, productVersion, null);
-        if (outputs.size() != 1) {
-          throw new InputException(content + ": holds " + outputs.size()
-              + " benchmarks; name one benchmark folder or its data stream");
+        List<ScapSource> out = new ArrayList<>();
+        for (Generator.Output o : Generator.render(content, productVersion, null)) {
+          byte[] ds = o.files().get(Generator.dataStreamFile(o.benchmark()));
+          Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
+          out.add(ScapSource.of(content.resolve(Generator.dataStreamFile(o.benchmark())), doc));
         }
-        var out = outputs.get(0);
-        byte[] ds = out.files().get(Generator.dataStreamFile(out.benchmark()));
-        Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
-        return ScapSource.of(content.resolve(Generator.dataStreamFile(out.benchmark())), doc);
+        if (out.isEmpty()) throw new InputException(content + ": holds no benchmark");
+        return out;
       }
-      return ScapSource.open(content);
+      return List.of(ScapSource.open(content));
     } catch (ContentException e) {
       throw new InputException(e.getMessage());
     } catch (XmlInputException e) {

@@ -122,4 +122,16 @@ class AutoPickTest {
       }
     }
   }
+
+  @Test
+  void aContentFolderOfSeveralBenchmarksIsPickedFromLikeTheBundle() {
+    Path content = Content.copyTo(tmp);
+    Content.copyTree(Path.of("src/test/resources/fixtures/bundle/test-mailbox"), content.resolve("test-mailbox"));
+    Cli.Result r = Cli.run("evaluate", "--content", content.toString(), "--host-data",
+        Content.root().resolve("samples/mailbox-server.json").toString(), "--out", tmp.resolve("cf").toString(),
+        "--format", "ckl", "--timestamp", "2024-02-01T00:00:00Z");
+    assertThat(r.exitCode()).as(r.err()).isIn(0, 2);
+    assertThat(r.out()).contains("Test fixture benchmark for Exchange 2016 Mailbox servers").doesNotContain("Edge Transport");
+    assertThat(tmp.resolve("cf/MBX01/MBX01.ckl")).isRegularFile();
+  }
 }
