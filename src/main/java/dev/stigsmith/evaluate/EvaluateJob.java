@@ -1,22 +1,21 @@
 package dev.stigsmith.evaluate;
 
 import dev.stigsmith.content.ContentException;
+import dev.stigsmith.export.AnswerFile;
+import dev.stigsmith.export.ChecklistData;
 import dev.stigsmith.export.ChecklistInputException;
+import dev.stigsmith.export.ChecklistReader;
 import dev.stigsmith.export.ResultExports;
 import dev.stigsmith.export.ResultFormat;
 import dev.stigsmith.generate.Generator;
 import dev.stigsmith.hostdata.HostData;
 import dev.stigsmith.hostdata.HostDataException;
 import dev.stigsmith.hostdata.HostDataReader;
-import dev.stigsmith.model.Rule;
-import dev.stigsmith.oval.engine.OvalResultsWriter;
+import dev.stigsmith.oval.engine.OvalResult;
 import dev.stigsmith.oval.model.SystemCharacteristicsWriter;
 import dev.stigsmith.results.ResultType;
 import dev.stigsmith.results.TestResult;
-import dev.stigsmith.scap.arf.ArfRenderer;
 import dev.stigsmith.scap.ds.ScapSource;
-import dev.stigsmith.scap.xccdf.TestResultRenderer;
-import dev.stigsmith.scap.xccdf.XccdfBenchmarkReader;
 import dev.stigsmith.xccdf.engine.EvaluationException;
 import dev.stigsmith.xccdf.engine.Evaluator;
 import dev.stigsmith.xccdf.engine.Tailoring;
@@ -28,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,132 +36,305 @@ import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
 /**
- * {@code stigsmith evaluate} as a library call: content + host data in, result files out.
- * All documents are built in memory first, so bad input never leaves a partial result set.
+ * {@code stigsmith evaluate} as a library call. The one core shared by the single-host, auto-picked
+ * and fleet paths: {@link #prepare} reads content, tailoring, answers and writers once, then
+ * {@link Prepared#evaluate} turns one host into its result files, in memory, so that a caller
+ * writes all of a host's files or none ({@link HostOutputs}).
  */
 public final class EvaluateJob {
   private EvaluateJob() {}
 
+  /** One host, as {@code stigsmith evaluate --host-data}. */
   public record Options(Path content, Path hostData, String profile, Path tailoring, Path outDir, Path scOut,
-      Instant time, String productVersion, Set<ResultFormat> formats, Path answers, Path previous) {}
-
-  /** The evaluation and the files written for it, by file name. */
-  public record Outcome(Evaluator.Evaluation evaluation, TestResult testResult, Path hostDir, Map<String, Path> files,
-      List<String> notes) {
-    /**
-     * oscap-like: 0 every evaluated rule passed, 2 at least one failed or could not be decided
-     * (unknown), 1 at least one rule evaluated to error.
-     */
-    public int exitCode() {
-      Map<ResultType, Integer> c = testResult.counts();
-      if (c.getOrDefault(ResultType.ERROR, 0) > 0) return 1;
-      if (c.getOrDefault(ResultType.FAIL, 0) > 0 || c.getOrDefault(ResultType.UNKNOWN, 0) > 0) return 2;
-      return 0;
+      Instant time, String productVersion, Set<ResultFormat> formats, Path answers, Path previous) {
+    public Settings settings() {
+      return new Settings(content, profile, tailoring, time, productVersion, formats, answers, previous);
     }
   }
 
+  /**
+   * What is the same for every host of a run.
+   *
+   * @param content a data stream or one benchmark's content folder; null: every bundled benchmark,
+   *     each host evaluated against those whose platform it is
+   */
+  public record Settings(Path content, String profile, Path tailoring, Instant time, String productVersion,
+      Set<ResultFormat> formats, Path answers, Path previous) {}
+
+  /** One benchmark's results for one host, rendered. {@code subdir} is "" when it is the host's only one. */
+  public record BenchmarkRun(Evaluator.Evaluation evaluation, TestResult testResult, String subdir,
+      Map<String, byte[]> files, List<String> notes) {
+    public int exitCode() { return EvaluateJob.exitCode(testResult); }
+  }
+
+  /** Every benchmark that applied to one host. */
+  public record HostRun(String hostName, List<BenchmarkRun> runs) {
+    public int exitCode() {
+      int worst = 0;
+      for (BenchmarkRun r : runs) worst = worse(worst, r.exitCode());
+      return worst;
+    }
+  }
+
+  /** The evaluation and the files written for it, by file name (the single-host, single-benchmark view). */
+  public record Outcome(Evaluator.Evaluation evaluation, TestResult testResult, Path hostDir, Map<String, Path> files,
+      List<String> notes) {
+    public int exitCode() { return EvaluateJob.exitCode(testResult); }
+  }
+
   /** Thrown for any unusable input; the message is one line naming the file. */
-  public static final class InputException extends Exception {
+  public static class InputException extends Exception {
     public InputException(String message) {
       super(message);
     }
   }
 
-  public static Outcome run(Options o) throws InputException {
-    ScapSource source = source(o.content(), o.productVersion(), o.time());
-    HostData host;
-    try {
-      host = HostDataReader.read(o.hostData());
-    } catch (HostDataException e) {
-      throw new InputException(e.getMessage());
-    }
+  /**
+   * oscap-like: 0 every evaluated rule passed, 2 at least one failed or could not be decided
+   * (unknown), 1 at least one rule evaluated to error.
+   */
+  public static int exitCode(TestResult tr) {
+    Map<ResultType, Integer> c = tr.counts();
+    if (c.getOrDefault(ResultType.ERROR, 0) > 0) return 1;
+    if (c.getOrDefault(ResultType.FAIL, 0) > 0 || c.getOrDefault(ResultType.UNKNOWN, 0) > 0) return 2;
+    return 0;
+  }
+
+  /** The worse of two exit codes: an error (1) outranks findings (2), which outrank a pass (0). */
+  public static int worse(int a, int b) {
+    if (a == 1 || b == 1) return 1;
+    return Math.max(a, b);
+  }
+
+  /** Reads content, tailoring, answers and the previous checklist once for a whole run. */
+  public static Prepared prepare(Settings s) throws InputException {
+    return prepare(s, null);
+  }
+
+  /**
+   * As {@link #prepare(Settings)}, with {@code candidates} standing for the bundled benchmarks when
+   * the settings name no content (null: those in the jar).
+   */
+  public static Prepared prepare(Settings s, List<ScapSource> candidates) throws InputException {
     Tailoring tailoring = null;
-    if (o.tailoring() != null) {
+    if (s.tailoring() != null) {
       try {
-        tailoring = Tailoring.read(o.tailoring());
+        tailoring = Tailoring.read(s.tailoring());
       } catch (XmlInputException e) {
         throw new InputException(e.oneLine());
       }
     }
-    Evaluator.Evaluation ev;
-    try {
-      ev = Evaluator.evaluate(source, host, new Evaluator.Request(o.profile(), tailoring, o.time(),
-          "cpe:/a:stigsmith:stigsmith:" + o.productVersion(), System.getProperty("user.name")));
-    } catch (EvaluationException e) {
-      throw new InputException(e.getMessage());
+    List<ScapSource> sources = s.content() != null ? sources(s.content(), s.productVersion())
+        : candidates != null ? candidates : BundledContent.sources();
+    Evaluator.Request req = new Evaluator.Request(s.profile(), tailoring, s.time(),
+        "cpe:/a:stigsmith:stigsmith:" + s.productVersion(), System.getProperty("user.name"));
+    List<Benchmark> benchmarks = new ArrayList<>();
+    for (ScapSource src : sources) {
+      try {
+        Evaluator.Prepared p = Evaluator.prepare(src, req);
+        benchmarks.add(new Benchmark(p, ResultDocuments.prepare(p, s.formats())));
+      } catch (EvaluationException e) {
+        throw new InputException(e.getMessage());
+      }
     }
-    ResultExports.Rendered rendered;
+    AnswerFile answers = null;
+    ChecklistData previous = null;
     try {
-      rendered = ResultExports.render(ev.testResult(), o.formats(), o.answers(), o.previous(), "stigsmith " + o.productVersion());
+      if (s.answers() != null) answers = AnswerFile.load(s.answers());
+      if (s.previous() != null) previous = ChecklistReader.read(s.previous());
     } catch (ContentException | ChecklistInputException e) {
       throw new InputException(e.getMessage());
     }
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    documents(ev, rendered.testResult(), source, o.formats()).forEach((name, doc) -> files.put(name, XmlOutput.toBytes(doc)));
-    files.putAll(rendered.files());
-    Path hostDir = o.outDir().resolve(ResultExports.safeFileName(ev.testResult().target().hostName()));
-    Map<String, Path> written = new LinkedHashMap<>();
-    // The user's own path goes first: if it cannot be written, no result set is left half done.
-    if (o.scOut() != null && ev.systemCharacteristics() != null) {
-      XmlOutput.writeAtomically(o.scOut(), XmlOutput.toBytes(SystemCharacteristicsWriter.toDocument(ev.systemCharacteristics())));
-      written.put(o.scOut().getFileName().toString(), o.scOut());
+    // A content folder of several benchmarks is picked from like the bundled ones.
+    return new Prepared(s, List.copyOf(benchmarks), s.content() == null || benchmarks.size() > 1, answers, previous);
+  }
+
+  /** A benchmark ready to evaluate, with its result documents' host-independent parts. */
+  record Benchmark(Evaluator.Prepared evaluator, ResultDocuments documents) {}
+
+  /** A run's content and writers, ready for any number of hosts; {@link #evaluate} is thread-safe. */
+  public static final class Prepared {
+    private final Settings settings;
+    private final List<Benchmark> benchmarks;
+    private final boolean autoPick;
+    private final AnswerFile answers;
+    private final ChecklistData previous;
+
+    private Prepared(Settings settings, List<Benchmark> benchmarks, boolean autoPick, AnswerFile answers,
+        ChecklistData previous) {
+      this.settings = settings;
+      this.benchmarks = benchmarks;
+      this.autoPick = autoPick;
+      this.answers = answers;
+      this.previous = previous;
     }
-    files.forEach((name, bytes) -> {
-      Path p = hostDir.resolve(name);
-      XmlOutput.writeAtomically(p, bytes);
-      written.put(name, p);
+
+    public Settings settings() { return settings; }
+
+    /** The prepared benchmarks, in the order hosts are matched against them. */
+    public List<Evaluator.Prepared> benchmarks() {
+      return benchmarks.stream().map(Benchmark::evaluator).toList();
+    }
+
+    public HostRun evaluate(Path hostFile) throws InputException {
+      HostData host;
+      try {
+        host = HostDataReader.read(hostFile);
+      } catch (HostDataException e) {
+        throw new InputException(e.getMessage());
+      }
+      return evaluate(host);
+    }
+
+    /**
+     * Evaluates the host against the named content, or, with bundled content, against every benchmark
+     * whose platform check says the host is its platform.
+     */
+    public HostRun evaluate(HostData host) throws InputException {
+      List<Benchmark> chosen = new ArrayList<>();
+      List<Evaluator.Applicability> known = new ArrayList<>();
+      if (!autoPick) {
+        chosen.add(benchmarks.get(0));
+        known.add(null);
+      } else {
+        pick(host, chosen, known);
+      }
+      List<BenchmarkRun> runs = new ArrayList<>();
+      for (int i = 0; i < chosen.size(); i++) {
+        Benchmark b = chosen.get(i);
+        Evaluator.Evaluation ev = known.get(i) == null ? b.evaluator().evaluate(host) : b.evaluator().evaluate(host, known.get(i));
+        ResultExports.Rendered rendered;
+        try {
+          rendered = ResultExports.render(ev.testResult(), settings.formats(), answers, previous,
+              "stigsmith " + settings.productVersion());
+        } catch (ChecklistInputException e) {
+          throw new InputException(e.getMessage());
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>(b.documents().render(ev, rendered.testResult()));
+        files.putAll(rendered.files());
+        String subdir = chosen.size() == 1 ? "" : ResultExports.safeFileName(b.evaluator().benchmark().id());
+        runs.add(new BenchmarkRun(ev, rendered.testResult(), subdir, files, rendered.notes()));
+      }
+      String name = runs.get(0).testResult().target().hostName();
+      return new HostRun(name, List.copyOf(runs));
+    }
+
+    /**
+     * The bundled benchmarks that apply: those whose platform check is true; when the host's platform
+     * facts were not collected, the one benchmark that could apply, if there is exactly one.
+     */
+    private void pick(HostData host, List<Benchmark> chosen, List<Evaluator.Applicability> known) throws InputException {
+      List<Benchmark> unknown = new ArrayList<>();
+      List<Evaluator.Applicability> unknownWhy = new ArrayList<>();
+      List<String> titles = new ArrayList<>();
+      for (Benchmark b : benchmarks) {
+        Evaluator.Applicability a = b.evaluator().applicability(host);
+        titles.add(b.evaluator().benchmark().title());
+        if (a.result() == OvalResult.TRUE) {
+          chosen.add(b);
+          known.add(a);
+        } else if (a.result() != OvalResult.FALSE) {
+          unknown.add(b);
+          unknownWhy.add(a);
+        }
+      }
+      if (!chosen.isEmpty()) return;
+      String who = host.facts().hostName() == null ? "the host" : "host " + host.facts().hostName();
+      if (unknown.size() == 1) {
+        chosen.add(unknown.get(0));
+        known.add(unknownWhy.get(0));
+        return;
+      }
+      if (unknown.size() > 1) {
+        throw new NotApplicableException(who + ": its platform facts (Exchange registry keys) were not collected, so"
+            + " it is not clear which bundled benchmark applies; name one with --content");
+      }
+      throw new NotApplicableException(who + ": no bundled benchmark applies (checked: " + String.join("; ", titles)
+          + "); name content with --content");
+    }
+  }
+
+  /** No bundled benchmark's platform is the host's: reported, never silently skipped. */
+  public static final class NotApplicableException extends InputException {
+    public NotApplicableException(String message) {
+      super(message);
+    }
+  }
+
+  /** Evaluates one host and writes its results to OUT/&lt;host&gt;/ (one folder per benchmark when several apply). */
+  public static List<Outcome> runAll(Options o) throws InputException {
+    return runAll(o, null);
+  }
+
+  /** As {@link #runAll(Options)}, picking among {@code candidates} instead of the bundled benchmarks. */
+  public static List<Outcome> runAll(Options o, List<ScapSource> candidates) throws InputException {
+    // The host file is read (and its schema loaded) while the content is prepared: on two cores
+    // that hides most of the reading from a one-host run's start-up.
+    java.util.concurrent.FutureTask<Object> read = new java.util.concurrent.FutureTask<>(() -> {
+      try {
+        return HostDataReader.read(o.hostData());
+      } catch (HostDataException e) {
+        return e;
+      }
     });
-    return new Outcome(ev, rendered.testResult(), hostDir, written, rendered.notes());
+    Thread reader = new Thread(read, "stigsmith-read-host");
+    reader.setDaemon(true);
+    reader.start();
+    Prepared p = prepare(o.settings(), candidates);
+    Object host;
+    try {
+      host = read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InputException(o.hostData() + ": interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new InputException(o.hostData() + ": " + e.getCause());
+    }
+    if (host instanceof HostDataException e) throw new InputException(e.getMessage());
+    HostRun run = p.evaluate((HostData) host);
+    // The user's own path goes first: if it cannot be written, no result set is left half done.
+    BenchmarkRun first = run.runs().get(0);
+    Map<String, Path> sc = new LinkedHashMap<>();
+    if (o.scOut() != null && first.evaluation().systemCharacteristics() != null) {
+      XmlOutput.writeAtomically(o.scOut(), XmlOutput.toBytes(SystemCharacteristicsWriter.toDocument(first.evaluation().systemCharacteristics())));
+      sc.put(o.scOut().getFileName().toString(), o.scOut());
+    }
+    Path hostDir = o.outDir().resolve(ResultExports.safeFileName(run.hostName()));
+    List<Outcome> outcomes = new ArrayList<>();
+    for (BenchmarkRun r : run.runs()) {
+      Path dir = r.subdir().isEmpty() ? hostDir : hostDir.resolve(r.subdir());
+      Map<String, Path> written = new LinkedHashMap<>(outcomes.isEmpty() ? sc : Map.of());
+      written.putAll(HostOutputs.write(dir, r.files()));
+      outcomes.add(new Outcome(r.evaluation(), r.testResult(), dir, written, r.notes()));
+    }
+    return outcomes;
   }
 
-  /** The SCAP result documents (XCCDF, OVAL, ARF) of an evaluation whose results may carry answers. */
-  static Map<String, Document> documents(Evaluator.Evaluation ev, TestResult tr, ScapSource source,
-      Set<ResultFormat> formats) {
-    if (!formats.contains(ResultFormat.XCCDF) && !formats.contains(ResultFormat.ARF)) return Map.of();
-    XccdfBenchmarkReader.Loaded loaded = ev.loaded();
-    TestResultRenderer.CheckRefs refs = new TestResultRenderer.CheckRefs() {
-      @Override
-      public String href(Rule r) {
-        var ref = loaded.ovalChecks().get(r.ruleId());
-        return ref == null ? null : ref.href();
-      }
-
-      @Override
-      public String name(Rule r) {
-        return loaded.ovalChecks().get(r.ruleId()).definitionId();
-      }
-    };
-    TestResultRenderer.IdScheme ids = TestResultRenderer.IdScheme.ours(tr);
-    Map<String, Document> docs = new LinkedHashMap<>();
-    Document standalone = TestResultRenderer.standalone(tr, ids, refs, source.file().getFileName().toString());
-    Document oval = ev.ovalResults() == null ? null : OvalResultsWriter.toDocument(ev.ovalResults());
-    if (formats.contains(ResultFormat.XCCDF)) {
-      docs.put("xccdf-results.xml", TestResultRenderer.insideBenchmark(source.benchmark(), tr, ids, refs));
-      docs.put("xccdf-testresult.xml", standalone);
-      if (oval != null) docs.put("oval-results.xml", oval);
-    }
-    if (formats.contains(ResultFormat.ARF)) {
-      docs.put("arf.xml", ArfRenderer.render(tr.target(), source.document().getDocumentElement(),
-          standalone.getDocumentElement(), oval == null ? null : oval.getDocumentElement()));
-    }
-    return docs;
+  /** One host against one benchmark (named content, or the one bundled benchmark that applies). */
+  public static Outcome run(Options o) throws InputException {
+    List<Outcome> all = runAll(o);
+    return all.get(0);
   }
 
-  /** A data stream file as is; a content folder is generated in memory first. */
-  static ScapSource source(Path content, String productVersion, Instant time) throws InputException {
+  /**
+   * A data stream file as is; a content folder is generated in memory first (every benchmark in it:
+   * with several, each host gets those that apply to it).
+   */
+  static List<ScapSource> sources(Path content, String productVersion) throws InputException {
     try {
       if (Files.isDirectory(content)) {
-        var outputs = Generator.render(content, productVersion, null);
-        if (outputs.size() != 1) {
-          throw new InputException(content + ": holds " + outputs.size()
-              + " benchmarks; name one benchmark folder or its data stream");
+        List<ScapSource> out = new ArrayList<>();
+        for (Generator.Output o : Generator.render(content, productVersion, null)) {
+          byte[] ds = o.files().get(Generator.dataStreamFile(o.benchmark()));
+          Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
+          out.add(ScapSource.of(content.resolve(Generator.dataStreamFile(o.benchmark())), doc));
         }
-        var out = outputs.get(0);
-        byte[] ds = out.files().get(Generator.dataStreamFile(out.benchmark()));
-        Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(ds));
-        return ScapSource.of(content.resolve(Generator.dataStreamFile(out.benchmark())), doc);
+        if (out.isEmpty()) throw new InputException(content + ": holds no benchmark");
+        return out;
       }
-      return ScapSource.open(content);
+      return List.of(ScapSource.open(content));
     } catch (ContentException e) {
       throw new InputException(e.getMessage());
     } catch (XmlInputException e) {
@@ -170,5 +343,4 @@ public final class EvaluateJob {
       throw new InputException(content + ": " + e.getMessage());
     }
   }
-
 }

@@ -9,7 +9,6 @@ import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -41,11 +40,7 @@ public final class CklWriter {
 
   Document document(Checklist c) {
     Document doc;
-    try {
-      doc = SafeXml.documentBuilderFactory().newDocumentBuilder().newDocument();
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
-    }
+    doc = SafeXml.newDocument();
     doc.setXmlStandalone(true);
     doc.appendChild(doc.createComment(writerName.replace("--", "- -")));
     Element root = doc.createElement("CHECKLIST");

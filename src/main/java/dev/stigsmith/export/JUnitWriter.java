@@ -8,7 +8,6 @@ import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlOutput;
 import java.nio.file.Path;
 import java.util.Map;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -25,11 +24,7 @@ public final class JUnitWriter {
 
   public byte[] toBytes(TestResult tr) {
     Document d;
-    try {
-      d = SafeXml.documentBuilderFactory().newDocumentBuilder().newDocument();
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
-    }
+    d = SafeXml.newDocument();
     d.setXmlStandalone(true);
     String suiteName = tr.benchmark().id() + " " + tr.benchmark().versionRelease();
     Map<Rule, RuleResult> rows = Checklist.currentResults(tr);

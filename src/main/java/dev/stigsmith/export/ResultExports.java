@@ -21,16 +21,23 @@ public final class ResultExports {
 
   public static Rendered render(TestResult tr, Set<ResultFormat> formats, Path answers, Path previous,
       String writerName) throws ContentException, ChecklistInputException {
+    return render(tr, formats, answers == null ? null : AnswerFile.load(answers),
+        previous == null ? null : ChecklistReader.read(previous), writerName);
+  }
+
+  /** As above with the answer file and previous checklist already read (once per run, for many hosts). */
+  public static Rendered render(TestResult tr, Set<ResultFormat> formats, AnswerFile answers, ChecklistData previous,
+      String writerName) throws ChecklistInputException {
     List<String> notes = new ArrayList<>();
     if (answers != null) {
-      AnswerFile.Applied applied = AnswerFile.load(answers).apply(tr);
+      AnswerFile.Applied applied = answers.apply(tr);
       tr = applied.result();
       applied.warnings().forEach(w -> notes.add("warning: " + w));
       applied.skipped().forEach(s -> notes.add("skipped answer: " + s));
     }
     Checklist checklist = Checklist.from(tr);
     if (previous != null) {
-      ChecklistMerge.Result merged = ChecklistMerge.merge(ChecklistReader.read(previous), checklist);
+      ChecklistMerge.Result merged = ChecklistMerge.merge(previous, checklist);
       checklist = merged.checklist();
       merged.notes().forEach(n -> notes.add("merge: " + n));
     }

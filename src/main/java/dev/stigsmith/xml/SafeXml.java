@@ -54,6 +54,15 @@ public final class SafeXml {
     return f;
   }
 
+  // Finding and configuring a parser factory (a service lookup) costs more than building a small
+  // document; an empty-document builder is reused within each thread.
+  private static final ThreadLocal<DocumentBuilder> EMPTY = ThreadLocal.withInitial(SafeXml::documentBuilder);
+
+  /** A new empty document (for writers; parses nothing). */
+  public static org.w3c.dom.Document newDocument() {
+    return EMPTY.get().newDocument();
+  }
+
   public static DocumentBuilder documentBuilder() {
     try {
       DocumentBuilder b = documentBuilderFactory().newDocumentBuilder();

@@ -23,15 +23,11 @@ public final class XmlBuilder {
    * @param prefixes prefix → namespace, declared on the root in this order ("" for the default namespace)
    */
   public static XmlBuilder document(Map<String, String> prefixes) {
-    try {
-      Document d = SafeXml.documentBuilderFactory().newDocumentBuilder().newDocument();
-      d.setXmlStandalone(true);
-      XmlBuilder b = new XmlBuilder(d);
-      prefixes.forEach((p, ns) -> b.prefixByNs.put(ns, p));
-      return b;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
-    }
+    Document d = SafeXml.newDocument();
+    d.setXmlStandalone(true);
+    XmlBuilder b = new XmlBuilder(d);
+    prefixes.forEach((p, ns) -> b.prefixByNs.put(ns, p));
+    return b;
   }
 
   public Document document() { return doc; }

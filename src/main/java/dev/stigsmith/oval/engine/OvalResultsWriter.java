@@ -27,12 +27,18 @@ public final class OvalResultsWriter {
   }
 
   public static Document toDocument(OvalResults results) {
+    Document doc = sharedPart(results);
+    appendResults(doc.getDocumentElement(), results);
+    return doc;
+  }
+
+  /**
+   * What hosts evaluated with the same definitions at the same time share: the root, generator,
+   * directives and the definitions document ({@link #toDocument} = this + {@link #appendResults}).
+   */
+  public static Document sharedPart(OvalResults results) {
     Document doc = XmlOut.newDocument();
-    Element root = doc.createElementNS(OvalNs.RES, "oval_results");
-    doc.appendChild(root);
-    root.setAttributeNS(OvalNs.XMLNS, "xmlns", OvalNs.RES);
-    root.setAttributeNS(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
-    root.setAttributeNS(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
+    Element root = root(doc);
     SystemCharacteristicsWriter.generator(root, "generator", results.generator());
     Element directives = Dom.add(root, OvalNs.RES, "directives");
     for (String d : DIRECTIVES) {
@@ -41,6 +47,32 @@ public final class OvalResultsWriter {
       e.setAttribute("content", "full");
     }
     root.appendChild(doc.importNode(results.definitions().source(), true));
+    return doc;
+  }
+
+  /** A root like {@link #toDocument}'s holding only the host's own part (its results element). */
+  public static Document hostPart(OvalResults results) {
+    Document doc = XmlOut.newDocument();
+    appendResults(root(doc), results);
+    return doc;
+  }
+
+  /** Equal for results whose {@link #sharedPart} is equal. */
+  public static String sharedKey(OvalResults results) {
+    return System.identityHashCode(results.definitions()) + " " + results.generator();
+  }
+
+  private static Element root(Document doc) {
+    Element root = doc.createElementNS(OvalNs.RES, "oval_results");
+    doc.appendChild(root);
+    root.setAttributeNS(OvalNs.XMLNS, "xmlns", OvalNs.RES);
+    root.setAttributeNS(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
+    root.setAttributeNS(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
+    return root;
+  }
+
+  private static void appendResults(Element root, OvalResults results) {
+    Document doc = root.getOwnerDocument();
     Element system = Dom.add(Dom.add(root, OvalNs.RES, "results"), OvalNs.RES, "system");
     if (!results.definitionResults().isEmpty()) {
       Element defs = Dom.add(system, OvalNs.RES, "definitions");
@@ -51,7 +83,6 @@ public final class OvalResultsWriter {
       results.testResults().forEach(t -> test(tests, t));
     }
     system.appendChild(SystemCharacteristicsWriter.toElement(results.systemCharacteristics(), doc));
-    return doc;
   }
 
   private static void definition(Element parent, DefinitionResult d) {

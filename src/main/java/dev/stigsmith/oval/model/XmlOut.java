@@ -20,7 +20,7 @@ public final class XmlOut {
   private XmlOut() {}
 
   public static Document newDocument() {
-    return SafeXml.documentBuilder().newDocument();
+    return SafeXml.newDocument();
   }
 
   public static void write(Document doc, OutputStream out) throws TransformerException, IOException {

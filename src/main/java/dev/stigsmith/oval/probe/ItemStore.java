@@ -2,16 +2,24 @@ package dev.stigsmith.oval.probe;
 
 import dev.stigsmith.oval.model.Item;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Numbers items in the order they are first collected; the same content gets the same id. */
 final class ItemStore {
   private final List<Item> items = new ArrayList<>();
+  // By content (what Item.sameContent compares): a host with dozens of connectors read by many
+  // objects made the linear search quadratic.
+  private final Map<List<Object>, Item> byContent = new HashMap<>();
 
   Item add(Item draft) {
-    for (Item i : items) if (i.sameContent(draft)) return i;
+    List<Object> key = java.util.Arrays.asList(draft.namespace(), draft.type(), draft.status(), draft.entities());
+    Item known = byContent.get(key);
+    if (known != null) return known;
     Item stored = draft.withId(items.size() + 1L);
     items.add(stored);
+    byContent.put(key, stored);
     return stored;
   }
 

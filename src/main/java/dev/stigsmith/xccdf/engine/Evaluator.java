@@ -59,6 +59,16 @@ public final class Evaluator {
   }
 
   public static Evaluation evaluate(ScapSource source, HostData host, Request req) throws EvaluationException {
+    return prepare(source, req).evaluate(host);
+  }
+
+  /**
+   * Everything about a run that does not depend on the host: the benchmark read, the profile and
+   * tailoring applied, the OVAL definitions and the platform check parsed. Built once per run;
+   * {@link #evaluate} may then be called from several threads at once (it shares only immutable
+   * models and never touches the source DOM).
+   */
+  public static Prepared prepare(ScapSource source, Request req) throws EvaluationException {
     XccdfBenchmarkReader.Loaded loaded = XccdfBenchmarkReader.read(source.benchmark());
     Benchmark b = loaded.benchmark();
     Selection sel = Selection.of(loaded, req.profileId(), req.tailoring());
@@ -77,43 +87,93 @@ public final class Evaluator {
     }
     Map<String, List<String>> external = sel.externalVariables(loaded);
     if (defs != null) checkPatterns(defs, external, req.tailoring());
-    Applicability applicability = applicability(source, loaded, host, req.time());
+    return new Prepared(source, req, loaded, sel, defs, external, platformCheck(source, loaded));
+  }
 
-    SystemCharacteristics sc = null;
-    OvalResults oval = null;
-    if (defs != null) {
-      sc = Probe.collect(defs, host, external, req.time());
-      oval = OvalEngine.evaluate(defs, sc, external, req.time());
-    }
-    EvidenceFormatter evidence = oval == null ? null : new EvidenceFormatter(defs, oval);
+  /** A benchmark made ready for many hosts. */
+  public static final class Prepared {
+    private final ScapSource source;
+    private final Request req;
+    private final XccdfBenchmarkReader.Loaded loaded;
+    private final Selection sel;
+    private final OvalDefinitions defs;
+    private final Map<String, List<String>> external;
+    private final PlatformCheck platform;
 
-    List<RuleResult> results = new ArrayList<>();
-    for (Rule r : b.currentRules()) {
-      if (!sel.selected(r)) continue;
-      OvalRef ref = loaded.ovalChecks().get(r.ruleId());
-      if (applicability.notApplicable()) {
-        results.add(new RuleResult(r, ResultType.NOTAPPLICABLE, req.time(), List.of(applicability.explanation()), null, null));
-        continue;
-      }
-      if (ref == null) {
-        results.add(new RuleResult(r, ResultType.NOTCHECKED, req.time(), List.of(manualMessage(loaded, r)), null, null));
-        continue;
-      }
-      OvalResult or = oval.result(ref.definitionId());
-      List<String> lines = new ArrayList<>();
-      if (oval.definition(ref.definitionId()).isEmpty()) {
-        lines.add("OVAL definition " + ref.definitionId() + " is not in " + ref.href());
-        or = OvalResult.ERROR;
-      } else {
-        lines.addAll(evidence.lines(ref.definitionId()));
-      }
-      if (applicability.result() != OvalResult.TRUE) lines.add(applicability.explanation());
-      results.add(new RuleResult(r, map(or), req.time(), lines, null, null));
+    private Prepared(ScapSource source, Request req, XccdfBenchmarkReader.Loaded loaded, Selection sel,
+        OvalDefinitions defs, Map<String, List<String>> external, PlatformCheck platform) {
+      this.source = source;
+      this.req = req;
+      this.loaded = loaded;
+      this.sel = sel;
+      this.defs = defs;
+      this.external = external;
+      this.platform = platform;
     }
-    double score = Scoring.defaultScore(results);
-    TestResult tr = new TestResult(b, sel.profileId(), target(host), req.time(), req.time(), req.testSystem(),
-        req.identity(), results, score, 100.0, sel.setValues());
-    return new Evaluation(tr, loaded, source, defs, sc, oval, applicability, external);
+
+    public ScapSource source() { return source; }
+
+    public XccdfBenchmarkReader.Loaded loaded() { return loaded; }
+
+    public Benchmark benchmark() { return loaded.benchmark(); }
+
+    public OvalDefinitions definitions() { return defs; }
+
+    public Request request() { return req; }
+
+    /** The rules this run evaluates, in benchmark order. */
+    public List<Rule> selectedRules() {
+      return loaded.benchmark().currentRules().stream().filter(sel::selected).toList();
+    }
+
+    /** Only the platform check: whether this benchmark applies to the host. */
+    public Applicability applicability(HostData host) {
+      return platform.check(host, req.time());
+    }
+
+    public Evaluation evaluate(HostData host) {
+      return evaluate(host, applicability(host));
+    }
+
+    /** As {@link #evaluate(HostData)} with the platform check already made by {@link #applicability}. */
+    public Evaluation evaluate(HostData host, Applicability applicability) {
+      Benchmark b = loaded.benchmark();
+      SystemCharacteristics sc = null;
+      OvalResults oval = null;
+      if (defs != null) {
+        sc = Probe.collect(defs, host, external, req.time());
+        oval = OvalEngine.evaluate(defs, sc, external, req.time());
+      }
+      EvidenceFormatter evidence = oval == null ? null : new EvidenceFormatter(defs, oval);
+
+      List<RuleResult> results = new ArrayList<>();
+      for (Rule r : b.currentRules()) {
+        if (!sel.selected(r)) continue;
+        OvalRef ref = loaded.ovalChecks().get(r.ruleId());
+        if (applicability.notApplicable()) {
+          results.add(new RuleResult(r, ResultType.NOTAPPLICABLE, req.time(), List.of(applicability.explanation()), null, null));
+          continue;
+        }
+        if (ref == null) {
+          results.add(new RuleResult(r, ResultType.NOTCHECKED, req.time(), List.of(manualMessage(loaded, r)), null, null));
+          continue;
+        }
+        OvalResult or = oval.result(ref.definitionId());
+        List<String> lines = new ArrayList<>();
+        if (oval.definition(ref.definitionId()).isEmpty()) {
+          lines.add("OVAL definition " + ref.definitionId() + " is not in " + ref.href());
+          or = OvalResult.ERROR;
+        } else {
+          lines.addAll(evidence.lines(ref.definitionId()));
+        }
+        if (applicability.result() != OvalResult.TRUE) lines.add(applicability.explanation());
+        results.add(new RuleResult(r, map(or), req.time(), lines, null, null));
+      }
+      double score = Scoring.defaultScore(results);
+      TestResult tr = new TestResult(b, sel.profileId(), target(host), req.time(), req.time(), req.testSystem(),
+          req.identity(), results, score, 100.0, sel.setValues());
+      return new Evaluation(tr, loaded, source, defs, sc, oval, applicability, external);
+    }
   }
 
   /**
@@ -180,13 +240,29 @@ public final class Evaluator {
   }
 
   /**
-   * The platform check: true → applicable; false → every rule is not applicable; anything else
-   * (the facts were not collected) → rules are evaluated and the doubt is said in each result.
+   * The platform check, read once: true → applicable; false → every rule is not applicable; anything
+   * else (the facts were not collected) → rules are evaluated and the doubt is said in each result.
    */
-  private static Applicability applicability(ScapSource source, XccdfBenchmarkReader.Loaded loaded, HostData host,
-      Instant time) throws EvaluationException {
+  private record PlatformCheck(String platform, String name, OvalDefinitions defs, String defId, String missing) {
+    Applicability check(HostData host, Instant time) {
+      if (platform == null) return new Applicability(OvalResult.TRUE, null, "");
+      if (defs == null) return new Applicability(OvalResult.UNKNOWN, platform, missing);
+      SystemCharacteristics sc = Probe.collect(defs, host, Map.of(), time);
+      OvalResult r = OvalEngine.evaluate(defs, sc, Map.of(), time).result(defId);
+      String why = switch (r) {
+        case TRUE -> "The host is " + name + ".";
+        case FALSE -> "Not applicable: the host is not " + name + " (registry facts say otherwise).";
+        default -> "Note: the host could not be confirmed as " + name
+            + " (platform facts were not collected); rules were evaluated anyway.";
+      };
+      return new Applicability(r, platform, why);
+    }
+  }
+
+  private static PlatformCheck platformCheck(ScapSource source, XccdfBenchmarkReader.Loaded loaded)
+      throws EvaluationException {
     String platform = loaded.platformIdref();
-    if (platform == null) return new Applicability(OvalResult.TRUE, null, "");
+    if (platform == null) return new PlatformCheck(null, null, null, null, null);
     Optional<Element> dict;
     try {
       dict = source.cpeDictionary();
@@ -194,27 +270,17 @@ public final class Evaluator {
       throw new EvaluationException(e.oneLine());
     }
     if (dict.isEmpty()) {
-      return new Applicability(OvalResult.UNKNOWN, platform, "Platform " + platform + " could not be checked: no CPE dictionary");
+      return new PlatformCheck(platform, null, null, null, "Platform " + platform + " could not be checked: no CPE dictionary");
     }
     for (Element item : ScapSource.children(dict.get(), Ns.CPE_DICT, "cpe-item")) {
       if (!platform.equals(item.getAttribute("name"))) continue;
       String title = ScapSource.childText(item, Ns.CPE_DICT, "title");
       for (Element check : ScapSource.children(item, Ns.CPE_DICT, "check")) {
         OvalDefinitions defs = definitions(source, check.getAttribute("href"), false);
-        String defId = check.getTextContent().trim();
-        SystemCharacteristics sc = Probe.collect(defs, host, Map.of(), time);
-        OvalResult r = OvalEngine.evaluate(defs, sc, Map.of(), time).result(defId);
-        String name = title == null ? platform : title;
-        String why = switch (r) {
-          case TRUE -> "The host is " + name + ".";
-          case FALSE -> "Not applicable: the host is not " + name + " (registry facts say otherwise).";
-          default -> "Note: the host could not be confirmed as " + name
-              + " (platform facts were not collected); rules were evaluated anyway.";
-        };
-        return new Applicability(r, platform, why);
+        return new PlatformCheck(platform, title == null ? platform : title, defs, check.getTextContent().trim(), null);
       }
     }
-    return new Applicability(OvalResult.UNKNOWN, platform, "Platform " + platform + " has no check in the CPE dictionary");
+    return new PlatformCheck(platform, null, null, null, "Platform " + platform + " has no check in the CPE dictionary");
   }
 
   private static Target target(HostData host) {

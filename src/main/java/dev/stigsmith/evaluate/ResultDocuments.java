@@ -1,0 +1,198 @@
+package dev.stigsmith.evaluate;
+
+import dev.stigsmith.export.ResultFormat;
+import dev.stigsmith.model.Rule;
+import dev.stigsmith.oval.engine.OvalResults;
+import dev.stigsmith.oval.engine.OvalResultsWriter;
+import dev.stigsmith.results.TestResult;
+import dev.stigsmith.scap.arf.ArfRenderer;
+import dev.stigsmith.scap.ds.ScapSource;
+import dev.stigsmith.scap.xccdf.TestResultRenderer;
+import dev.stigsmith.scap.xccdf.XccdfBenchmarkReader;
+import dev.stigsmith.xccdf.engine.Evaluator;
+import dev.stigsmith.xml.Ns;
+import dev.stigsmith.xml.XmlBuilder;
+import dev.stigsmith.xml.XmlOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+
+/**
+ * The SCAP result documents (XCCDF, OVAL, ARF) of one benchmark, with what every host shares
+ * serialised once. XCCDF "results inside benchmark" is the whole benchmark plus a TestResult, and OVAL
+ * results carry the whole definitions document: those parts are written to bytes at preparation
+ * and each host's own part is serialised alone and spliced in, giving the same bytes as rendering the
+ * whole document (a test holds that) for a fraction of the work. The shared DOM is read only under
+ * a lock, since a DOM is not safe to read from several threads.
+ */
+final class ResultDocuments {
+  private static final String MARK = "stigsmith-host-part";
+
+  private final Evaluator.Prepared prepared;
+  private final Set<ResultFormat> formats;
+  private final TestResultRenderer.CheckRefs refs;
+  private final String benchmarkHref;
+  private final Object domLock = new Object();
+  /** The benchmark's root element as plain data, so each host can recreate its namespace context. */
+  private final RootShape benchmarkRoot;
+  private final Splice insideBenchmark;
+  private volatile Splice ovalResults;
+  private volatile String ovalKey;
+
+  private ResultDocuments(Evaluator.Prepared prepared, Set<ResultFormat> formats) {
+    this.prepared = prepared;
+    this.formats = formats;
+    XccdfBenchmarkReader.Loaded loaded = prepared.loaded();
+    this.refs = new TestResultRenderer.CheckRefs() {
+      @Override
+      public String href(Rule r) {
+        var ref = loaded.ovalChecks().get(r.ruleId());
+        return ref == null ? null : ref.href();
+      }
+
+      @Override
+      public String name(Rule r) {
+        return loaded.ovalChecks().get(r.ruleId()).definitionId();
+      }
+    };
+    ScapSource source = prepared.source();
+    this.benchmarkHref = source.file().getFileName().toString();
+    if (formats.contains(ResultFormat.XCCDF)) {
+      synchronized (domLock) {
+        Element benchmark = source.benchmark();
+        this.benchmarkRoot = RootShape.of(benchmark);
+        XmlBuilder xml = XmlBuilder.document(Map.of("xccdf", Ns.XCCDF12));
+        Document doc = xml.document();
+        Element copy = (Element) doc.importNode(benchmark, true);
+        doc.appendChild(copy);
+        copy.appendChild(doc.createComment(MARK));
+        this.insideBenchmark = Splice.around(XmlOutput.toBytes(doc));
+      }
+    } else {
+      this.benchmarkRoot = null;
+      this.insideBenchmark = null;
+    }
+  }
+
+  static ResultDocuments prepare(Evaluator.Prepared prepared, Set<ResultFormat> formats) {
+    return new ResultDocuments(prepared, formats);
+  }
+
+  /** The result documents of one host's evaluation (whose results may carry answers), by file name. */
+  Map<String, byte[]> render(Evaluator.Evaluation ev, TestResult tr) {
+    if (!formats.contains(ResultFormat.XCCDF) && !formats.contains(ResultFormat.ARF)) return Map.of();
+    TestResultRenderer.IdScheme ids = TestResultRenderer.IdScheme.ours(tr);
+    Map<String, byte[]> docs = new LinkedHashMap<>();
+    Document standalone = TestResultRenderer.standalone(tr, ids, refs, benchmarkHref);
+    if (formats.contains(ResultFormat.XCCDF)) {
+      docs.put("xccdf-results.xml", insideBenchmark.fill(Splice.inner(testResultInBenchmarkRoot(tr, ids))));
+      docs.put("xccdf-testresult.xml", XmlOutput.toBytes(standalone));
+      if (ev.ovalResults() != null) docs.put("oval-results.xml", ovalResults(ev.ovalResults()));
+    }
+    if (formats.contains(ResultFormat.ARF)) {
+      synchronized (domLock) {
+        Document oval = ev.ovalResults() == null ? null : OvalResultsWriter.toDocument(ev.ovalResults());
+        docs.put("arf.xml", XmlOutput.toBytes(ArfRenderer.render(tr.target(), prepared.source().document().getDocumentElement(),
+            standalone.getDocumentElement(), oval == null ? null : oval.getDocumentElement())));
+      }
+    }
+    return docs;
+  }
+
+  /** A document whose root looks like the benchmark's (same name and namespace declarations) holding only the TestResult. */
+  private Document testResultInBenchmarkRoot(TestResult tr, TestResultRenderer.IdScheme ids) {
+    XmlBuilder xml = XmlBuilder.document(Map.of("xccdf", Ns.XCCDF12));
+    Document doc = xml.document();
+    Element root = benchmarkRoot.create(doc);
+    doc.appendChild(root);
+    TestResultRenderer.fill(xml.wrap(root).add(Ns.XCCDF12, "TestResult"), tr, ids, refs, null);
+    return doc;
+  }
+
+  /**
+   * OVAL results: directives, definitions and generator are the same for every host of a run (one
+   * evaluation time), so the shared part is made from the first host's results and reused.
+   */
+  private byte[] ovalResults(OvalResults results) {
+    Splice s = ovalResults;
+    String key = OvalResultsWriter.sharedKey(results);
+    if (s == null || !key.equals(ovalKey)) {
+      synchronized (domLock) {
+        Document doc = OvalResultsWriter.sharedPart(results);
+        doc.getDocumentElement().appendChild(doc.createComment(MARK));
+        s = Splice.around(XmlOutput.toBytes(doc));
+        ovalKey = key;
+        ovalResults = s;
+      }
+    }
+    return s.fill(Splice.inner(OvalResultsWriter.hostPart(results)));
+  }
+
+  /** An element's name, namespace and attributes (namespace declarations included), detached from its DOM. */
+  private record RootShape(String ns, String qname, List<String[]> attrs) {
+    static RootShape of(Element e) {
+      List<String[]> attrs = new ArrayList<>();
+      NamedNodeMap m = e.getAttributes();
+      for (int i = 0; i < m.getLength(); i++) {
+        Attr a = (Attr) m.item(i);
+        attrs.add(new String[] {a.getNamespaceURI(), a.getName(), a.getValue()});
+      }
+      return new RootShape(e.getNamespaceURI(), e.getTagName(), attrs);
+    }
+
+    Element create(Document doc) {
+      Element e = doc.createElementNS(ns, qname);
+      for (String[] a : attrs) e.setAttributeNS(a[0], a[1], a[2]);
+      return e;
+    }
+  }
+
+  /** Serialised bytes cut at a marker line: what goes before a host's part and what goes after. */
+  record Splice(byte[] head, byte[] tail) {
+    static Splice around(byte[] doc) {
+      byte[] mark = ("<!--" + MARK + "-->").getBytes(StandardCharsets.UTF_8);
+      int at = indexOf(doc, mark, 0);
+      if (at < 0) throw new IllegalStateException("splice marker lost in serialisation");
+      int lineStart = at;
+      while (lineStart > 0 && doc[lineStart - 1] != '\n') lineStart--;
+      int lineEnd = at + mark.length;
+      while (lineEnd < doc.length && doc[lineEnd] != '\n') lineEnd++;
+      return new Splice(Arrays.copyOfRange(doc, 0, lineStart), Arrays.copyOfRange(doc, Math.min(doc.length, lineEnd + 1), doc.length));
+    }
+
+    /** The lines between a serialised document's root start and end tags (its children, as indented there). */
+    static byte[] inner(Document wrapper) {
+      byte[] b = XmlOutput.toBytes(wrapper);
+      int first = 0;
+      for (int lines = 0; lines < 2; first++) if (b[first] == '\n') lines++;
+      int last = b.length - 1; // the final newline
+      while (last > 0 && b[last - 1] != '\n') last--;
+      return Arrays.copyOfRange(b, first, last);
+    }
+
+    byte[] fill(byte[] part) {
+      byte[] out = new byte[head.length + part.length + tail.length];
+      System.arraycopy(head, 0, out, 0, head.length);
+      System.arraycopy(part, 0, out, head.length, part.length);
+      System.arraycopy(tail, 0, out, head.length + part.length, tail.length);
+      return out;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
+      outer:
+      for (int i = from; i <= hay.length - needle.length; i++) {
+        for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+        return i;
+      }
+      return -1;
+    }
+  }
+}
