@@ -420,9 +420,12 @@ final class DocumentChecks {
       String key = m.group(1);
       String value = m.group(2);
       XdmNode at = firstUse.computeIfAbsent(value, v -> findReference(doc, v));
-      String what = key.replaceFirst("(_reference)?KeyRef$", "").replaceFirst("Ext", " (extends)")
-          .replaceFirst("IdKeyRef$|Id$", "");
-      String how = at == null ? "" : describe(at, value);
+      String attribute = at == null ? null : referringAttribute(at, value);
+      String what = attribute != null && attribute.matches("\\w+_ref")
+          ? attribute.replaceFirst("_ref$", "").replace("var", "variable").replace("definition", "definition")
+          : attribute != null && attribute.equals("value-id") ? "value"
+          : key.replaceFirst("(_reference)?KeyRef$", "").replaceFirst("ExtId$", " (extends)").replaceFirst("Id$", "");
+      String how = at == null ? "" : at.getNodeName().getLocalName() + (attribute == null ? " " : " @" + attribute + " ");
       out.add(new Problem(p.file(), at == null ? p.line() : at.getLineNumber(), at == null ? p.column() : at.getColumnNumber(),
           p.severity(), how + "'" + value + "' names no " + what + " defined in this document", "",
           Rules.REF + ":" + what.replace(' ', '-').replaceAll("[()]", "")));
@@ -430,13 +433,13 @@ final class DocumentChecks {
     return out;
   }
 
-  private static String describe(XdmNode at, String value) {
+  private static String referringAttribute(XdmNode at, String value) {
     var it = at.axisIterator(net.sf.saxon.s9api.Axis.ATTRIBUTE);
     while (it.hasNext()) {
       XdmNode a = it.next();
-      if (a.getStringValue().equals(value)) return at.getNodeName().getLocalName() + " @" + a.getNodeName().getLocalName() + " ";
+      if (a.getStringValue().equals(value)) return a.getNodeName().getLocalName();
     }
-    return at.getNodeName().getLocalName() + " ";
+    return null;
   }
 
   private static XdmNode findReference(XdmNode doc, String value) {

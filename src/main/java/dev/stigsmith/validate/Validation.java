@@ -193,7 +193,12 @@ public final class Validation {
     List<Problem> problems = new ArrayList<>(c.report().problems());
     if (c.document() != null) {
       problems = DocumentChecks.relocateKeyrefs(problems, c.document());
-      problems.addAll(DocumentChecks.run(file, c.document(), options.lint()));
+      List<Problem> own = DocumentChecks.run(file, c.document(), options.lint());
+      // The official XCCDF Schematron checks Profile selections too; say it once, in its words.
+      Set<Integer> schematronLines = new java.util.HashSet<>();
+      for (Problem p : problems) if (p.ruleId().startsWith("schematron:xccdf")) schematronLines.add(p.line());
+      own.removeIf(p -> p.ruleId().equals(Rules.SELECT_REF) && schematronLines.contains(p.line()));
+      problems.addAll(own);
     }
     return new FileReport(file, kind.title(), sorted(problems), null);
   }

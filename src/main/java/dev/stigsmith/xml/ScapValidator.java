@@ -34,6 +34,14 @@ public final class ScapValidator {
   /** Rule id of a document that carries a DOCTYPE (refused: SCAP documents have none, we read no DTDs). */
   public static final String DOCTYPE = "xml-doctype";
 
+  /** Schematron compiles and runs beside the parse; daemon threads, so a CLI run ends when main does. */
+  private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "schematron");
+        t.setDaemon(true);
+        return t;
+      });
+
   private ScapValidator() {}
 
   /** What checking one XML document found, and the parsed tree (null when it is not well-formed). */
@@ -75,7 +83,7 @@ public final class ScapValidator {
     // The Schematron stylesheets compile on another core while this one compiles the schema and parses.
     List<CompletableFuture<?>> compiling = new ArrayList<>();
     if (schematron) {
-      for (String s : kind.schematrons()) compiling.add(CompletableFuture.runAsync(() -> Schematron.compiled(s)));
+      for (String s : kind.schematrons()) compiling.add(CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS));
     }
     Set<String> platforms = ScapSchemas.platformNamespaces(new String(bytes, StandardCharsets.ISO_8859_1));
     Schema schema = ScapSchemas.schema(kind, platforms);
@@ -87,7 +95,13 @@ public final class ScapValidator {
         problems.add(schemaProblem(file, Problem.Severity.WARNING, e));
       }
       @Override public void error(SAXParseException e) {
-        problems.add(schemaProblem(file, Problem.Severity.ERROR, e));
+        Problem p = schemaProblem(file, Problem.Severity.ERROR, e);
+        // Xerces follows a facet failure with a second error about the same value; one is enough.
+        if (FOLLOW_UPS.contains(p.ruleId()) && !problems.isEmpty()) {
+          Problem last = problems.get(problems.size() - 1);
+          if (last.line() == p.line() && last.column() == p.column()) return;
+        }
+        problems.add(p);
       }
       @Override public void fatalError(SAXParseException e) throws SAXException {
         throw e;
@@ -136,7 +150,7 @@ public final class ScapValidator {
       XdmNode tree0 = doc;
       List<CompletableFuture<List<Problem>>> runs = new ArrayList<>();
       for (String stylesheet : kind.schematrons()) {
-        runs.add(CompletableFuture.supplyAsync(() -> Schematron.check(file, tree0, stylesheet)));
+        runs.add(CompletableFuture.supplyAsync(() -> Schematron.check(file, tree0, stylesheet), WORKERS));
       }
       for (CompletableFuture<List<Problem>> r : runs) problems.addAll(r.join());
     }
@@ -161,6 +175,8 @@ public final class ScapValidator {
         .replaceAll("https?://(apache\\.org|xml\\.org|javax\\.xml)[^\\s\"']*", "a parser setting");
   }
 
+  private static final Set<String> FOLLOW_UPS = Set.of("cvc-attribute.3", "cvc-type.3.1.3", "cvc-complex-type.2.2",
+      "cvc-elt.5.2.1");
   private static final Pattern CODE = Pattern.compile("^(cvc-[\\w.-]+): ");
   private static final Pattern QNAME = Pattern.compile("\\{?\"([^\"]+)\":([\\w.-]+)\\}?");
 
