@@ -101,7 +101,12 @@ public final class Reports {
     }
   }
 
-  /** One testcase per file: a failure when invalid (its problems as the body), an error when not validated. */
+  /**
+   * One testcase per file: a failure when invalid (its problems as the text), an error when it could not be
+   * validated. The shape is the Apache Ant JUnit schema's (the strictest published one): one testsuite with
+   * the attributes it requires, properties, and the warnings of valid files in the suite's system-out.
+   * The timestamp is SOURCE_DATE_EPOCH when set, for reproducible reports.
+   */
   static String junit(List<FileReport> reports) {
     StringWriter w = new StringWriter();
     try {
@@ -111,22 +116,26 @@ public final class Reports {
       long failures = reports.stream().filter(r -> r.cannotRun() == null && !r.valid()).count();
       long errors = reports.stream().filter(r -> r.cannotRun() != null).count();
       x.writeStartElement("testsuites");
-      x.writeAttribute("name", "stigsmith validate");
-      x.writeAttribute("tests", String.valueOf(reports.size()));
-      x.writeAttribute("failures", String.valueOf(failures));
-      x.writeAttribute("errors", String.valueOf(errors));
       x.writeCharacters("\n  ");
       x.writeStartElement("testsuite");
+      x.writeAttribute("package", "stigsmith");
+      x.writeAttribute("id", "0");
       x.writeAttribute("name", "stigsmith validate");
+      x.writeAttribute("timestamp", timestamp());
+      x.writeAttribute("hostname", hostname());
       x.writeAttribute("tests", String.valueOf(reports.size()));
       x.writeAttribute("failures", String.valueOf(failures));
       x.writeAttribute("errors", String.valueOf(errors));
-      x.writeAttribute("skipped", "0");
+      x.writeAttribute("time", "0");
+      x.writeCharacters("\n    ");
+      x.writeEmptyElement("properties");
+      StringBuilder warnings = new StringBuilder();
       for (FileReport r : reports) {
         x.writeCharacters("\n    ");
         x.writeStartElement("testcase");
-        x.writeAttribute("classname", "stigsmith.validate");
         x.writeAttribute("name", r.file().toString());
+        x.writeAttribute("classname", "stigsmith.validate");
+        x.writeAttribute("time", "0");
         if (r.cannotRun() != null) {
           x.writeStartElement("error");
           x.writeAttribute("message", r.cannotRun());
@@ -142,15 +151,17 @@ public final class Reports {
           for (Problem p : r.problems()) body.append(p.oneLine()).append('\n');
           x.writeCharacters(body.toString());
           x.writeEndElement();
-        } else if (r.warnings() > 0) {
-          x.writeStartElement("system-out");
-          StringBuilder body = new StringBuilder();
-          for (Problem p : r.problems()) body.append(p.oneLine()).append('\n');
-          x.writeCharacters(body.toString());
-          x.writeEndElement();
+        } else {
+          for (Problem p : r.problems()) warnings.append(p.oneLine()).append('\n');
         }
         x.writeEndElement();
       }
+      x.writeCharacters("\n    ");
+      x.writeStartElement("system-out");
+      x.writeCharacters(warnings.toString());
+      x.writeEndElement();
+      x.writeCharacters("\n    ");
+      x.writeEmptyElement("system-err");
       x.writeCharacters("\n  ");
       x.writeEndElement();
       x.writeCharacters("\n");
@@ -162,6 +173,22 @@ public final class Reports {
       throw new IllegalStateException(e);
     }
     return w.toString();
+  }
+
+  private static String timestamp() {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    java.time.Instant t = java.time.Instant.now();
+    if (epoch != null && epoch.matches("\\d{1,12}")) t = java.time.Instant.ofEpochSecond(Long.parseLong(epoch));
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC).format(t);
+  }
+
+  private static String hostname() {
+    try {
+      String h = java.net.InetAddress.getLocalHost().getHostName();
+      return h == null || h.isBlank() ? "localhost" : h;
+    } catch (java.io.IOException e) {
+      return "localhost";
+    }
   }
 
   /**
