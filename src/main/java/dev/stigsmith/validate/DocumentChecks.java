@@ -204,7 +204,11 @@ final class DocumentChecks {
         besideFile(ref, href);
       }
     }
-    if (lint) for (XdmNode r : all(ns, "Rule")) if (isWithin(r, b)) stigRule(ns, r);
+    if (lint) {
+      List<XdmNode> rules = all(ns, "Rule");
+      boolean only = all(ns, "Benchmark").size() == 1;
+      for (XdmNode r : rules) if (only || isWithin(r, b)) stigRule(ns, r);
+    }
   }
 
   private static boolean isWithin(XdmNode n, XdmNode ancestor) {
@@ -395,10 +399,18 @@ final class DocumentChecks {
     return href != null && href.startsWith("#") ? components.get(href.substring(1)) : null;
   }
 
-  /** Whether a component defines the id (an OVAL definition, an OCIL questionnaire, anything with that id). */
-  private static boolean defines(XdmNode component, String id) {
-    for (XdmNode e : descendants(component)) if (id.equals(e.attribute("id"))) return true;
-    return false;
+  /** The ids a component defines (OVAL definitions, OCIL questionnaires, anything with an id), once per component. */
+  private final Map<XdmNode, Set<String>> idsOf = new HashMap<>();
+
+  private boolean defines(XdmNode component, String id) {
+    return idsOf.computeIfAbsent(component, c -> {
+      Set<String> ids = new HashSet<>();
+      for (XdmNode e : descendants(c)) {
+        String v = e.attribute("id");
+        if (v != null) ids.add(v);
+      }
+      return ids;
+    }).contains(id);
   }
 
   // ---------------------------------------------------------------- identity constraints

@@ -105,6 +105,7 @@ variant(oval, 'oval-defs-schematron-no-criteria.xml', '''      <criteria>
 write('oval-sc-valid.xml', sc)
 variant(sc, 'oval-sc-bad-flag.xml', 'flag="complete"', 'flag="done"')
 write('oval-results-valid.xml', res)
+variant(res, 'oval-results-bad-result.xml', 'version="1" result="true"', 'version="1" result="yes"')
 write('oval-variables-valid.xml', var)
 variant(var, 'oval-variables-bad-datatype.xml', 'datatype="int"', 'datatype="integer"')
 
