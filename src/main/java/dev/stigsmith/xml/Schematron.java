@@ -104,8 +104,45 @@ final class Schematron {
     return "schematron:" + name;
   }
 
+  // One step of the stylesheets' own "full path": *[local-name()='x' and namespace-uri()='ns'][n], x[n], or @….
+  private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile(
+      "/(?:\\*\\[local-name\\(\\)='([^']*)' and namespace-uri\\(\\)='([^']*)'\\]|([^/\\[@*']+))(?:\\[(\\d+)\\])?");
+
+  /**
+   * Follows the path step by step (a data stream can have thousands of findings; compiling an XPath for each
+   * costs more than the Schematron run). Null when the path has a shape it does not know.
+   */
+  static XdmNode walk(XdmNode doc, String location) {
+    XdmNode node = doc;
+    Matcher m = STEP.matcher(location);
+    int pos = 0;
+    while (pos < location.length()) {
+      if (location.startsWith("/@", pos)) return node == doc ? null : node;
+      m.region(pos, location.length());
+      if (!m.lookingAt()) return null;
+      String local = m.group(1) != null ? m.group(1) : m.group(3);
+      String ns = m.group(1) != null ? m.group(2) : "";
+      int n = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+      XdmNode found = null;
+      for (XdmNode c : node.children()) {
+        if (c.getNodeKind() != XdmNodeKind.ELEMENT) continue;
+        QName q = c.getNodeName();
+        if (q.getLocalName().equals(local) && q.getNamespace().equals(ns) && --n == 0) {
+          found = c;
+          break;
+        }
+      }
+      if (found == null) return null;
+      node = found;
+      pos = m.end();
+    }
+    return node == doc ? null : node;
+  }
+
   private static int lineOf(XdmNode doc, String location) {
     if (location == null || location.isEmpty()) return 0;
+    XdmNode walked = walk(doc, location);
+    if (walked != null) return Math.max(walked.getLineNumber(), 0);
     try {
       XPathCompiler xp = SAXON.newXPathCompiler();
       XdmItem item = xp.evaluateSingle(location, doc);
