@@ -36,6 +36,7 @@ final class DocumentChecks {
   private static final Pattern RULE_ID = Pattern.compile("SV-\\d+r\\d+_rule");
   private static final Pattern CCI = Pattern.compile("CCI-\\d{6}");
   private static final String CCI_SYSTEM = "http://cyber.mil/cci";
+  private static final Pattern DISA_RULE_SUFFIX = Pattern.compile("(?:^|_)(SV-[^_]*(?:_rule)?)$");
 
   private final Path file;
   private final XdmNode doc;
@@ -267,15 +268,17 @@ final class DocumentChecks {
             add(c, Severity.WARNING, "Rule ID '" + v + "' of " + id + " is not SV-nrN_rule", Rules.STIG_ID_FORMAT);
           }
         }
-        case "fixtext", "fix" -> fix |= !c.getStringValue().isBlank() || c.getNodeName().getLocalName().equals("fixtext");
+        // DISA's fixtext carries the text; an empty fix beside it only names it.
+        case "fixtext" -> fix |= !c.getStringValue().isBlank();
+        case "fix" -> fix |= !c.getStringValue().isBlank();
         case "check", "complex-check" -> check = true;
         default -> { }
       }
     }
     if (deprecated(ns, r)) return;
     // DISA's own ids: the XCCDF 1.1.4 benchmark uses them as Rule ids, ours carries them inside ours.
-    Matcher disa = Pattern.compile("(?:^|_)(SV-[^_]*(?:_rule)?)$").matcher(id);
-    if (disa.find() && !RULE_ID.matcher(disa.group(1)).matches() && id.contains("SV-")) {
+    Matcher disa = DISA_RULE_SUFFIX.matcher(id);
+    if (disa.find() && !RULE_ID.matcher(disa.group(1)).matches()) {
       add(r, Severity.WARNING, "Rule id " + id + " does not end in a DISA Rule ID SV-nrN_rule", Rules.STIG_ID_FORMAT);
     }
     if (version.isEmpty()) add(r, Severity.WARNING, "Rule " + id + " has no STIG ID (xccdf:version)", Rules.STIG_ID);

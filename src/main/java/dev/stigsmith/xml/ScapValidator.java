@@ -225,8 +225,8 @@ public final class ScapValidator {
         case "urn:oasis:names:tc:entity:xmlns:xml:catalog" -> "cat:";
         default -> {
           int hash = ns.indexOf("-5#");
-          if (hash > 0) yield (ns.contains("system-characteristics") ? "" : "") + ns.substring(hash + 3) + "-"
-              + (ns.contains("definitions") ? "def:" : "sc:");
+          // OVAL platform namespaces: …-definitions-5#windows → windows-def:, …-characteristics-5#windows → windows-sc:
+          if (hash > 0) yield ns.substring(hash + 3) + (ns.contains("definitions") ? "-def:" : "-sc:");
           yield "{" + ns + "}";
         }
       };
