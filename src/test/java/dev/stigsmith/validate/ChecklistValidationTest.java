@@ -74,4 +74,15 @@ class ChecklistValidationTest {
     assertThat(reports.stream().flatMap(r -> r.problems().stream()).map(p -> p.ruleId()).distinct())
         .allMatch(id -> List.of("SRC-251-1", "SRC-207-1", "A-26-1", "schematron:xccdf_1.2").contains(id));
   }
+
+  @Test
+  void disasOwnBenchmarksPassTheStigLintUntouched() throws Exception {
+    List<Path> disa;
+    try (Stream<Path> s = Files.list(Path.of("..", "shared", "disa"))) {
+      disa = s.filter(p -> p.toString().endsWith("-xccdf.xml")).sorted().toList();
+    }
+    assertThat(disa).isNotEmpty();
+    assertThat(Validation.run(disa, Options.defaults()))
+        .allSatisfy(r -> assertThat(r.problems()).as(r.file().toString()).isEmpty());
+  }
 }
