@@ -37,7 +37,9 @@ public final class ScapSchemas {
   private static final String CATALOG = ROOT + "catalog.xml";
   private static final String DTD_TYPE = "http://www.w3.org/TR/REC-xml";
 
-  private static final Map<DocumentKind, Schema> SCHEMAS = new ConcurrentHashMap<>();
+  private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern PLATFORM_NS =
+      java.util.regex.Pattern.compile("http://oval\\.mitre\\.org/XMLSchema/oval-(?:definitions|system-characteristics)-5#[A-Za-z0-9_]+");
   private static volatile CatalogResolver catalog;
 
   private ScapSchemas() {}
@@ -78,12 +80,32 @@ public final class ScapSchemas {
     return toUrl(s.getSystemId());
   }
 
-  /** The compiled, immutable schema for one document kind; built once per process. */
+  /** The compiled, immutable schema for one document kind, with every OVAL platform; built once per process. */
   public static Schema schema(DocumentKind kind) {
-    return SCHEMAS.computeIfAbsent(kind, k -> build(k.schemaNamespaces()));
+    return schema(kind, null);
   }
 
-  private static Schema build(List<String> namespaces) {
+  /**
+   * The schema for one document kind with only the OVAL platform schemas named in {@code platforms} (null:
+   * all of them). OVAL's core schemas import all twenty-odd platform schemas, which are most of the compile
+   * time; a document that names only the Windows and independent namespaces never needs the others, so
+   * those imports get an empty schema of the same namespace instead.
+   */
+  public static Schema schema(DocumentKind kind, java.util.Set<String> platforms) {
+    java.util.SortedSet<String> keep = platforms == null ? null : new java.util.TreeSet<>(platforms);
+    String key = kind.name() + (keep == null ? "" : keep.toString());
+    return SCHEMAS.computeIfAbsent(key, k -> build(kind.schemaNamespaces(), keep));
+  }
+
+  /** OVAL platform namespaces (…-5#windows and the like) that occur anywhere in {@code text}. */
+  public static java.util.Set<String> platformNamespaces(CharSequence text) {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    var m = PLATFORM_NS.matcher(text);
+    while (m.find()) found.add(m.group());
+    return found;
+  }
+
+  private static Schema build(List<String> namespaces, java.util.Set<String> keepPlatforms) {
     SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
     try {
       // The schemas are our own bundled files; what must never happen is a fetch, which the resolver and
@@ -94,7 +116,14 @@ public final class ScapSchemas {
     } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
       throw new IllegalStateException(e);
     }
-    f.setResourceResolver(resolver());
+    LSResourceResolver all = resolver();
+    f.setResourceResolver(keepPlatforms == null ? all : (type, namespace, publicId, systemId, baseUri) -> {
+      if (namespace != null && PLATFORM_NS.matcher(namespace).matches() && !keepPlatforms.contains(namespace)) {
+        return new Input(publicId, "stub:" + namespace, baseUri, new StringReader(
+            "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' targetNamespace='" + namespace + "'/>"));
+      }
+      return all.resolveResource(type, namespace, publicId, systemId, baseUri);
+    });
     Source[] sources = namespaces.stream().map(ns -> {
       URL url = schemaFor(ns);
       return (Source) new StreamSource(open(url), url.toString());

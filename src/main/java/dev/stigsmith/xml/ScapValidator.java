@@ -1,14 +1,21 @@
 package dev.stigsmith.xml;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.sax.SAXSource;
-import javax.xml.validation.Validator;
+import javax.xml.validation.Schema;
+import javax.xml.validation.ValidatorHandler;
+import net.sf.saxon.s9api.BuildingContentHandler;
+import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -18,10 +25,27 @@ import org.xml.sax.XMLReader;
 
 /**
  * Validates SCAP documents offline against the official XSDs (through the bundled catalog) and the
- * Schematron rules that ship with them.
+ * Schematron rules that ship with them. The file is parsed once: the same SAX events feed the XSD validator
+ * and the tree that Schematron (and the reference checks in {@code dev.stigsmith.validate}) read.
  */
 public final class ScapValidator {
+  /** Rule id of a document that is not well-formed XML. */
+  public static final String WELL_FORMED = "xml-well-formed";
+  /** Rule id of a document that carries a DOCTYPE (refused: SCAP documents have none, we read no DTDs). */
+  public static final String DOCTYPE = "xml-doctype";
+
+  /** Schematron compiles and runs beside the parse; daemon threads, so a CLI run ends when main does. */
+  private static final java.util.concurrent.ExecutorService WORKERS = java.util.concurrent.Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "schematron");
+        t.setDaemon(true);
+        return t;
+      });
+
   private ScapValidator() {}
+
+  /** What checking one XML document found, and the parsed tree (null when it is not well-formed). */
+  public record Checked(ValidationReport report, XdmNode document) {}
 
   /**
    * @throws XmlInputException when the file cannot be validated at all: unreadable, not well-formed,
@@ -33,50 +57,179 @@ public final class ScapValidator {
   }
 
   public static ValidationReport validate(Path file, DocumentKind kind) throws XmlInputException {
-    List<Problem> problems = new ArrayList<>(schemaProblems(file, kind));
-    if (!kind.schematrons().isEmpty()) {
-      XdmNode doc = Schematron.load(file);
-      for (String stylesheet : kind.schematrons()) {
-        problems.addAll(Schematron.check(file, doc, stylesheet));
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new XmlInputException(file, -1, -1, "cannot read: " + e.getMessage());
+    }
+    Checked c = check(file, bytes, kind, true, true);
+    for (Problem p : c.report().problems()) {
+      if (p.ruleId().equals(WELL_FORMED) || p.ruleId().equals(DOCTYPE)) {
+        throw new XmlInputException(file, p.line(), p.column(), "not well-formed XML: " + p.message());
       }
     }
-    return new ValidationReport(file, kind, problems);
+    return c.report();
   }
 
-  static List<Problem> schemaProblems(Path file, DocumentKind kind) throws XmlInputException {
+  /**
+   * Parses {@code bytes} once, validating against the kind's schema and (when asked) running its Schematron
+   * on the tree built from the same parse. Not well-formed input is a problem of the document
+   * ({@link #WELL_FORMED}), not an exception.
+   *
+   * @param keepTree build the tree even without Schematron (for checks that read it)
+   */
+  public static Checked check(Path file, byte[] bytes, DocumentKind kind, boolean schematron, boolean keepTree) {
+    // The Schematron stylesheets compile on another core while this one compiles the schema and parses.
+    List<CompletableFuture<?>> compiling = new ArrayList<>();
+    if (schematron) {
+      for (String s : kind.schematrons()) compiling.add(CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS));
+    }
+    Set<String> platforms = ScapSchemas.platformNamespaces(new String(bytes, StandardCharsets.ISO_8859_1));
+    Schema schema = ScapSchemas.schema(kind, platforms);
     List<Problem> problems = new ArrayList<>();
-    Validator v = ScapSchemas.schema(kind).newValidator();
-    v.setResourceResolver(ScapSchemas.resolver());
-    v.setErrorHandler(new ErrorHandler() {
+    ValidatorHandler vh = schema.newValidatorHandler();
+    vh.setResourceResolver(ScapSchemas.resolver());
+    vh.setErrorHandler(new ErrorHandler() {
       @Override public void warning(SAXParseException e) {
-        problems.add(problem(file, Problem.Severity.WARNING, e));
+        problems.add(schemaProblem(file, Problem.Severity.WARNING, e));
       }
       @Override public void error(SAXParseException e) {
-        problems.add(problem(file, Problem.Severity.ERROR, e));
+        Problem p = schemaProblem(file, Problem.Severity.ERROR, e);
+        // Xerces follows a facet failure with a second error about the same value; one is enough.
+        if (FOLLOW_UPS.contains(p.ruleId()) && !problems.isEmpty()) {
+          Problem last = problems.get(problems.size() - 1);
+          if (last.line() == p.line() && last.column() == p.column()) return;
+        }
+        problems.add(p);
       }
       @Override public void fatalError(SAXParseException e) throws SAXException {
         throw e;
       }
     });
-    try (InputStream in = Files.newInputStream(file)) {
-      InputSource src = new InputSource(in);
-      src.setSystemId(file.toUri().toString());
+    BuildingContentHandler tree = null;
+    boolean wantTree = keepTree || (schematron && !kind.schematrons().isEmpty());
+    try {
+      if (wantTree) {
+        var builder = Schematron.processor().newDocumentBuilder();
+        builder.setLineNumbering(true);
+        builder.setBaseURI(file.toUri());
+        tree = builder.newBuildingContentHandler();
+      }
       XMLReader reader = SafeXml.saxParserFactory().newSAXParser().getXMLReader();
-      v.validate(new SAXSource(reader, src));
+      reader.setContentHandler(tree == null ? vh : new TeeHandler(vh, tree));
+      reader.setErrorHandler(new ErrorHandler() {
+        @Override public void warning(SAXParseException e) {}
+        @Override public void error(SAXParseException e) {}
+        @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+      });
+      InputSource src = new InputSource(new ByteArrayInputStream(bytes));
+      src.setSystemId(file.toUri().toString());
+      reader.parse(src);
     } catch (SAXParseException e) {
-      throw new XmlInputException(file, e.getLineNumber(), e.getColumnNumber(), "not well-formed XML: " + e.getMessage());
+      problems.add(wellFormedness(file, e));
+      return new Checked(new ValidationReport(file, kind, problems), null);
     } catch (SAXException e) {
-      throw new XmlInputException(file, -1, -1, e.getMessage());
+      problems.add(new Problem(file, 0, 0, Problem.Severity.ERROR, readable(e.getMessage()), "", WELL_FORMED));
+      return new Checked(new ValidationReport(file, kind, problems), null);
     } catch (IOException e) {
-      throw new XmlInputException(file, -1, -1, "cannot read: " + e.getMessage());
-    } catch (ParserConfigurationException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (ParserConfigurationException | SaxonApiException e) {
       throw new IllegalStateException(e);
     }
-    return problems;
+    XdmNode doc = null;
+    if (tree != null) {
+      try {
+        doc = tree.getDocumentNode();
+      } catch (SaxonApiException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (schematron && doc != null) {
+      // Each stylesheet runs on its own thread over the one (immutable) tree.
+      XdmNode tree0 = doc;
+      List<CompletableFuture<List<Problem>>> runs = new ArrayList<>();
+      for (String stylesheet : kind.schematrons()) {
+        runs.add(CompletableFuture.supplyAsync(() -> Schematron.check(file, tree0, stylesheet), WORKERS));
+      }
+      for (CompletableFuture<List<Problem>> r : runs) problems.addAll(r.join());
+    }
+    return new Checked(new ValidationReport(file, kind, problems), doc);
   }
 
-  private static Problem problem(Path file, Problem.Severity severity, SAXParseException e) {
-    String m = e.getMessage() == null ? "invalid" : e.getMessage().replaceFirst("^cvc-[\\w.-]+: ", "");
-    return new Problem(file, e.getLineNumber(), e.getColumnNumber(), severity, m, "");
+  /** A well-formedness failure as a problem of the document, in the user's terms. */
+  public static Problem wellFormedness(Path file, SAXParseException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("disallow-doctype-decl") || m.contains("DOCTYPE")) {
+      return new Problem(file, e.getLineNumber(), e.getColumnNumber(), Problem.Severity.ERROR,
+          "a DOCTYPE declaration is not allowed: SCAP documents have none, and stigsmith reads no DTDs", "", DOCTYPE);
+    }
+    return new Problem(file, e.getLineNumber(), e.getColumnNumber(), Problem.Severity.ERROR,
+        "not well-formed XML: " + readable(m), "", WELL_FORMED);
+  }
+
+  /** Removes parser feature names and other implementation detail from a parser message. */
+  static String readable(String m) {
+    if (m == null) return "invalid";
+    return m.replaceAll("\\s*\\(?(when )?the feature \"?https?://[^\"\\s]+\"?[^.)]*\\)?", "")
+        .replaceAll("https?://(apache\\.org|xml\\.org|javax\\.xml)[^\\s\"']*", "a parser setting");
+  }
+
+  private static final Set<String> FOLLOW_UPS = Set.of("cvc-attribute.3", "cvc-type.3.1.3", "cvc-complex-type.2.2",
+      "cvc-elt.5.2.1");
+  private static final Pattern CODE = Pattern.compile("^(cvc-[\\w.-]+): ");
+  private static final Pattern QNAME = Pattern.compile("\\{?\"([^\"]+)\":([\\w.-]+)\\}?");
+
+  private static Problem schemaProblem(Path file, Problem.Severity severity, SAXParseException e) {
+    String m = e.getMessage() == null ? "invalid" : e.getMessage();
+    String rule = "xsd";
+    Matcher c = CODE.matcher(m);
+    if (c.find()) {
+      rule = c.group(1);
+      m = m.substring(c.end());
+    }
+    m = shortNames(m);
+    return new Problem(file, e.getLineNumber(), e.getColumnNumber(), severity, readable(m), "", rule);
+  }
+
+  /** {"http://checklists.nist.gov/xccdf/1.2":title} → xccdf:title, as people write it. */
+  static String shortNames(String m) {
+    Matcher q = QNAME.matcher(m);
+    StringBuilder sb = new StringBuilder();
+    while (q.find()) q.appendReplacement(sb, Matcher.quoteReplacement(Prefixes.of(q.group(1)) + q.group(2)));
+    q.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** The customary prefixes of the SCAP namespaces, for messages. */
+  public static final class Prefixes {
+    private Prefixes() {}
+
+    public static String of(String ns) {
+      return switch (ns) {
+        case DocumentKind.Ns.XCCDF12, DocumentKind.Ns.XCCDF11 -> "xccdf:";
+        case DocumentKind.Ns.OVAL_DEFS -> "oval-def:";
+        case DocumentKind.Ns.OVAL_COMMON -> "oval:";
+        case DocumentKind.Ns.OVAL_SC -> "oval-sc:";
+        case DocumentKind.Ns.OVAL_RESULTS -> "oval-res:";
+        case DocumentKind.Ns.OVAL_VARIABLES -> "oval-var:";
+        case DocumentKind.Ns.CPE_DICT -> "cpe-dict:";
+        case DocumentKind.Ns.CPE_LANG -> "cpe-lang:";
+        case DocumentKind.Ns.OCIL -> "ocil:";
+        case DocumentKind.Ns.SDS -> "ds:";
+        case DocumentKind.Ns.ARF -> "arf:";
+        case DocumentKind.Ns.AI -> "ai:";
+        case DocumentKind.Ns.CORE -> "core:";
+        case "http://www.w3.org/1999/xlink" -> "xlink:";
+        case "http://www.w3.org/2000/09/xmldsig#" -> "ds-sig:";
+        case "urn:oasis:names:tc:entity:xmlns:xml:catalog" -> "cat:";
+        default -> {
+          int hash = ns.indexOf("-5#");
+          // OVAL platform namespaces: …-definitions-5#windows → windows-def:, …-characteristics-5#windows → windows-sc:
+          if (hash > 0) yield ns.substring(hash + 3) + (ns.contains("definitions") ? "-def:" : "-sc:");
+          yield "{" + ns + "}";
+        }
+      };
+    }
   }
 }

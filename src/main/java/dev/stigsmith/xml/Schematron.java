@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.URIResolver;
@@ -36,6 +37,15 @@ final class Schematron {
 
   private Schematron() {}
 
+  static Processor processor() {
+    return SAXON;
+  }
+
+  /** The stylesheet, compiled on first use (thread-safe: parallel files share one compilation). */
+  static XsltExecutable compiled(String stylesheet) {
+    return COMPILED.computeIfAbsent(stylesheet, Schematron::compile);
+  }
+
   /** Parses a user's file for Schematron (hardened parser, line numbers kept). */
   static XdmNode load(Path file) throws XmlInputException {
     try (InputStream in = java.nio.file.Files.newInputStream(file)) {
@@ -55,7 +65,7 @@ final class Schematron {
   }
 
   static List<Problem> check(Path file, XdmNode doc, String stylesheet) {
-    XsltExecutable exec = COMPILED.computeIfAbsent(stylesheet, Schematron::compile);
+    XsltExecutable exec = compiled(stylesheet);
     Xslt30Transformer t = exec.load30();
     t.setURIResolver(NOTHING);
     XdmDestination out = new XdmDestination();
@@ -63,7 +73,7 @@ final class Schematron {
       t.applyTemplates(doc, out);
     } catch (SaxonApiException e) {
       return List.of(new Problem(file, 0, 0, Problem.Severity.ERROR,
-          "Schematron " + stylesheet + " could not run: " + e.getMessage(), ""));
+          "Schematron " + stylesheet + " could not run: " + e.getMessage(), "", ruleId(stylesheet)));
     }
     List<Problem> problems = new ArrayList<>();
     for (XdmNode finding : out.getXdmNode().children(n -> n.getNodeKind() == XdmNodeKind.ELEMENT
@@ -72,13 +82,67 @@ final class Schematron {
       String text = finding.getStringValue().replaceAll("\\s+", " ").trim();
       Problem.Severity severity = text.startsWith("Warning:") ? Problem.Severity.WARNING : Problem.Severity.ERROR;
       text = text.replaceFirst("^(Error|Warning): ", "");
-      problems.add(new Problem(file, lineOf(doc, location), 0, severity, text, location));
+      String rule = ruleId(stylesheet);
+      Matcher id = SCAP_REQUIREMENT.matcher(text);
+      if (id.matches()) {
+        // The SCAP 1.3 rules print only a requirement id and the item: "SRC-251-1|xccdf:Rule xccdf_…".
+        rule = id.group(1);
+        text = ScapRequirements.explain(rule) + " (" + id.group(2).trim() + ")";
+      }
+      problems.add(new Problem(file, lineOf(doc, location), 0, severity, text, location, rule));
     }
     return problems;
   }
 
+  private static final java.util.regex.Pattern SCAP_REQUIREMENT =
+      java.util.regex.Pattern.compile("^((?:SRC|A)-\\d+-\\d+)\\|(.*)$");
+
+  /** "xccdf/1.2/xccdf_1.2-schematron.xsl" → "schematron:xccdf_1.2". */
+  static String ruleId(String stylesheet) {
+    String name = stylesheet.substring(stylesheet.lastIndexOf('/') + 1).replaceFirst("\\.xsl$", "")
+        .replaceFirst("-schematron$", "");
+    return "schematron:" + name;
+  }
+
+  // One step of the stylesheets' own "full path": *[local-name()='x' and namespace-uri()='ns'][n], x[n], or @….
+  private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile(
+      "/(?:\\*\\[local-name\\(\\)='([^']*)' and namespace-uri\\(\\)='([^']*)'\\]|([^/\\[@*']+))(?:\\[(\\d+)\\])?");
+
+  /**
+   * Follows the path step by step (a data stream can have thousands of findings; compiling an XPath for each
+   * costs more than the Schematron run). Null when the path has a shape it does not know.
+   */
+  static XdmNode walk(XdmNode doc, String location) {
+    XdmNode node = doc;
+    Matcher m = STEP.matcher(location);
+    int pos = 0;
+    while (pos < location.length()) {
+      if (location.startsWith("/@", pos)) return node == doc ? null : node;
+      m.region(pos, location.length());
+      if (!m.lookingAt()) return null;
+      String local = m.group(1) != null ? m.group(1) : m.group(3);
+      String ns = m.group(1) != null ? m.group(2) : "";
+      int n = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+      XdmNode found = null;
+      for (XdmNode c : node.children()) {
+        if (c.getNodeKind() != XdmNodeKind.ELEMENT) continue;
+        QName q = c.getNodeName();
+        if (q.getLocalName().equals(local) && q.getNamespace().equals(ns) && --n == 0) {
+          found = c;
+          break;
+        }
+      }
+      if (found == null) return null;
+      node = found;
+      pos = m.end();
+    }
+    return node == doc ? null : node;
+  }
+
   private static int lineOf(XdmNode doc, String location) {
     if (location == null || location.isEmpty()) return 0;
+    XdmNode walked = walk(doc, location);
+    if (walked != null) return Math.max(walked.getLineNumber(), 0);
     try {
       XPathCompiler xp = SAXON.newXPathCompiler();
       XdmItem item = xp.evaluateSingle(location, doc);
