@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.stigsmith.io.SafeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -23,7 +24,7 @@ import java.util.Map;
  * its items (we then leave the property out; SmartHosts is rebuilt from SmartHostsString).
  */
 final class CsvExportReader {
-  private static final CsvMapper CSV = new CsvMapper();
+  private static final CsvMapper CSV = SafeJson.csvMapper();
 
   private CsvExportReader() {}
 
@@ -63,7 +64,7 @@ final class CsvExportReader {
       }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new HostDataException(file, line, -1, null, "not valid CSV: " + e.getOriginalMessage());
+      throw new HostDataException(file, line, -1, null, "not valid CSV: " + SafeJson.plainMessage(e));
     } catch (IOException e) {
       throw new HostDataException(file, "cannot read: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.stigsmith.hostdata;
 
+import dev.stigsmith.io.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -196,9 +197,9 @@ public final class HostDataReader {
 
   private static byte[] bytes(Path file) throws HostDataException {
     try {
-      return Files.readAllBytes(file);
+      return InputFiles.read(file);
     } catch (IOException e) {
-      throw new HostDataException(file, "cannot read: " + e.getMessage());
+      throw new HostDataException(file, InputFiles.problem(e));
     }
   }
 
