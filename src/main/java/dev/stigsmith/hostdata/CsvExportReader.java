@@ -24,7 +24,6 @@ import java.util.Map;
  * its items (we then leave the property out; SmartHosts is rebuilt from SmartHostsString).
  */
 final class CsvExportReader {
-  private static final CsvMapper CSV = SafeJson.csvMapper();
 
   private CsvExportReader() {}
 
@@ -40,7 +39,7 @@ final class CsvExportReader {
     List<List<String>> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withComments();
-    try (JsonParser p = CSV.reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
+    try (JsonParser p = SafeJson.csvMapper().reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
       String firstLine = text.lines().findFirst().orElse("").trim();
       if (firstLine.startsWith("#TYPE ")) typeName = firstLine.substring("#TYPE ".length()).trim();
       if (p.nextToken() != JsonToken.START_ARRAY) throw new HostDataException(file, "empty CSV file");

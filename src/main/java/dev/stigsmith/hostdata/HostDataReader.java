@@ -83,7 +83,7 @@ public final class HostDataReader {
   private static boolean declaresFormatSomewhere(Path file, String text) {
     if (!text.contains("\"format\"")) return false;
     try {
-      return CollectorJsonReader.declaresFormat(JsonSource.MAPPER.readTree(text));
+      return CollectorJsonReader.declaresFormat(dev.stigsmith.io.SafeJson.mapper().readTree(text));
     } catch (IOException e) {
       return false; // the real read reports the syntax error with its line
     }

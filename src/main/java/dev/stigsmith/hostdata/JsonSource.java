@@ -22,7 +22,6 @@ import java.util.Map;
  * JSON path and the line.
  */
 final class JsonSource {
-  static final ObjectMapper MAPPER = SafeJson.mapper();
 
   private static final Object OBJECT = new Object();
 
@@ -39,7 +38,7 @@ final class JsonSource {
   static JsonSource parse(Path file, String text) throws HostDataException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      root = SafeJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       int col = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
