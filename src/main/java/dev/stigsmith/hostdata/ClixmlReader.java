@@ -76,7 +76,7 @@ final class ClixmlReader {
       int at = msg.indexOf("Message:");
       if (at >= 0) msg = msg.substring(at + "Message:".length()).trim();
       throw new HostDataException(file, l == null ? -1 : l.getLineNumber(), l == null ? -1 : l.getColumnNumber(),
-          null, "not well-formed XML: " + SafeXml.plainMessage(msg));
+          null, SafeXml.notWellFormed(msg));
     } finally {
       if (r != null) {
         try {

@@ -239,6 +239,13 @@ public final class SafeXml {
     return m;
   }
 
+  /** "not well-formed XML: what", or only the plain words when a limit or the DOCTYPE refusal was hit. */
+  public static String notWellFormed(String parserMessage) {
+    String plain = plainMessage(parserMessage);
+    String raw = parserMessage == null ? null : parserMessage.replaceAll("\\s+", " ").trim();
+    return plain.equals(raw) && !plain.equals(NO_DOCTYPE) ? "not well-formed XML: " + plain : plain;
+  }
+
   /** Parses a user's file; failures carry the file name and line so the CLI can print one line. */
   public static Document parse(Path file) throws XmlInputException {
     byte[] bytes;
