@@ -64,6 +64,12 @@ public final class YamlSource {
         throw new ContentException(file, t.getKeyNode().getStartMark().getLine() + 1, path, "keys must be text");
       }
       String key = k.getValue();
+      // Composing does not check duplicates (SnakeYAML checks them when constructing, which we never do).
+      Node earlier = fields.get(key);
+      if (earlier != null) {
+        throw new ContentException(file, k.getStartMark().getLine() + 1, path,
+            "duplicate key '" + key + "' (first at line " + earlier.line() + ") — expected each key once");
+      }
       fields.put(key, convert(file, t.getValueNode(), Node.join(path, key)));
     }
     return new Node.Mapping(file, line, path, fields);

@@ -66,6 +66,17 @@ public final class SafeJson {
     if (m.contains("Document length")) {
       return "file is more than the limit of " + l.fileBytes() + " bytes (-Dstigsmith.limit.file-bytes)";
     }
+    if (m.startsWith("Unexpected end-of-input")) {
+      String expected = m.contains("Object") ? "a closing '}'" : m.contains("Array") ? "a closing ']'"
+          : m.contains("quote") ? "a closing '\"'" : "the rest of the value";
+      return "the file ends before the JSON is complete (truncated?) — expected " + expected;
+    }
+    if (m.startsWith("Trailing token")) return "more content after the JSON value — expected one value per file";
+    if (m.startsWith("Duplicate field ")) {
+      return "duplicate key " + m.substring("Duplicate field ".length()).trim() + " — expected each key once";
+    }
+    // Jackson names its own types and features in backquotes; they mean nothing to a user.
+    m = m.replaceAll("\\s*\\(bound as `[^`]*`\\)", "").replaceAll(":? ?not allowed as per `[^`]*`", "");
     int cut = m.indexOf(" (for ");
     if (cut > 0) m = m.substring(0, cut);
     // Jackson appends hints for its own API ("use StreamReadFeature..."); they are not for a user.

@@ -213,6 +213,19 @@ public final class SafeXml {
     return p;
   }
 
+  /** The JDK parser's commonest messages, as what is wrong — what was expected. */
+  private static final String[][] KNOWN = {
+    {"XML document structures must start and end within the same entity.",
+        "the file ends inside an element (truncated?) — expected the remaining end tags"},
+    {"Content is not allowed in prolog.",
+        "text before the root element — expected '<' first (wrong encoding declared, or not XML?)"},
+    {"Premature end of file.", "the file ends before the root element — expected an XML document"},
+    {"The markup in the document following the root element must be well-formed.",
+        "content after the root element's end tag — expected the document to end there"},
+    {"Content is not allowed in trailing section.",
+        "text after the root element's end tag — expected the document to end there"},
+  };
+
   /** What a reader says when it meets a DOCTYPE, in words a user can act on. */
   public static final String NO_DOCTYPE = "a document type declaration (<!DOCTYPE ...>) is not accepted:"
       + " stigsmith reads no DTDs or entities; remove the DOCTYPE";
@@ -236,6 +249,7 @@ public final class SafeXml {
       return "an element has more attributes than the limit of " + InputLimits.current().items() + " (-Dstigsmith.limit.items)";
     }
     if (m.contains("JAXP0") && m.contains("entityExpansionLimit")) return NO_DOCTYPE;
+    for (String[] known : KNOWN) if (m.equals(known[0])) return known[1];
     return m;
   }
 
