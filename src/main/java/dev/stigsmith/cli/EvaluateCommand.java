@@ -58,6 +58,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ResultOptions extras;
 
+  @Option(names = "--force", description = "Overwrite <host>.ckl/.cklb even if stigsmith did not write it or it was edited since.")
+  boolean force;
+
   @Option(names = "--timestamp", paramLabel = "TIME",
       description = "Evaluation time to record (epoch seconds or ISO-8601). Default: $SOURCE_DATE_EPOCH, else now.")
   String timestamp;
@@ -70,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
     EvaluateJob.Outcome outcome;
     try {
       outcome = EvaluateJob.run(new EvaluateJob.Options(content, hostData, profile, tailoring, out, scOut, time,
-          Version.current(), formats, extras.answers, extras.previous));
+          Version.current(), formats, extras.answers, extras.previous), force);
     } catch (EvaluateJob.InputException e) {
       throw new UserError(e.getMessage(), 1);
     }

@@ -22,9 +22,23 @@ import picocli.CommandLine.Command;
 public final class StigsmithCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Read from the arguments before parsing (see run); declared so that every command accepts it. */
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, also print the stack trace (for a bug report).")
+  boolean debug;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command; see 'stigsmith --help'.");
+  }
+
+  /** --debug anywhere before a "--" end-of-options marker. */
+  static boolean debug(String[] args) {
+    for (String a : args) {
+      if (a.equals("--")) return false;
+      if (a.equals("--debug")) return true;
+    }
+    return false;
   }
 
   /** Runs one command line in-process; tests call this with their own writers. */
@@ -32,9 +46,18 @@ public final class StigsmithCommand implements Runnable {
     CommandLine cl = new CommandLine(new StigsmithCommand());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler(new Failures(err));
+    cl.setExecutionExceptionHandler(new Failures(err, debug(args)));
     cl.setParameterExceptionHandler(Failures::usage);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // Input limits should make these unreachable; if one is reached, still one line, not a JVM dump.
+      err.println("stigsmith: internal error: " + (e instanceof StackOverflowError ? "input nested too deeply"
+          : "out of memory") + " (please report this; --debug shows where)");
+      if (debug(args)) e.printStackTrace(err);
+      code = 70;
+    }
     out.flush();
     err.flush();
     return code;

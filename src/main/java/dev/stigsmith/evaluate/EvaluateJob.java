@@ -1,7 +1,9 @@
 package dev.stigsmith.evaluate;
 
 import dev.stigsmith.content.ContentException;
+import dev.stigsmith.export.ChecklistGuard;
 import dev.stigsmith.export.ChecklistInputException;
+import dev.stigsmith.io.OutputSet;
 import dev.stigsmith.export.ResultExports;
 import dev.stigsmith.export.ResultFormat;
 import dev.stigsmith.generate.Generator;
@@ -68,6 +70,11 @@ public final class EvaluateJob {
   }
 
   public static Outcome run(Options o) throws InputException {
+    return run(o, false);
+  }
+
+  /** @param force replace a checklist at the output path that is not stigsmith's own (--force) */
+  public static Outcome run(Options o, boolean force) throws InputException {
     ScapSource source = source(o.content(), o.productVersion(), o.time());
     HostData host;
     try {
@@ -106,11 +113,14 @@ public final class EvaluateJob {
       XmlOutput.writeAtomically(o.scOut(), XmlOutput.toBytes(SystemCharacteristicsWriter.toDocument(ev.systemCharacteristics())));
       written.put(o.scOut().getFileName().toString(), o.scOut());
     }
-    files.forEach((name, bytes) -> {
-      Path p = hostDir.resolve(name);
-      XmlOutput.writeAtomically(p, bytes);
-      written.put(name, p);
-    });
+    OutputSet set = OutputSet.in(hostDir).force(force);
+    files.forEach((name, bytes) ->
+        set.add(name, bytes, ChecklistGuard.isChecklist(name) ? ChecklistGuard.guard(o.previous()) : null));
+    try {
+      for (Path p : set.commit()) written.put(p.getFileName().toString(), p);
+    } catch (OutputSet.Refused e) {
+      throw new InputException(e.getMessage());
+    }
     return new Outcome(ev, rendered.testResult(), hostDir, written, rendered.notes());
   }
 
