@@ -153,9 +153,64 @@ public final class SafeXml {
 
   /** A StAX reader that fails on a DOCTYPE with the same message as the DOM and SAX parsers. */
   public static XMLStreamReader streamReader(InputStream in, String systemId) throws XMLStreamException {
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new XMLStreamException("cannot read: " + e.getMessage());
+    }
+    return streamReader(decode(bytes), systemId);
+  }
+
+  /**
+   * Decodes an XML document's bytes ourselves (BOM, else the declaration's encoding, else UTF-8),
+   * strictly: the JDK's StAX parser reports bad bytes by printing "[Fatal Error]" to stderr
+   * before throwing, which would break the one-line rule.
+   */
+  static String decode(byte[] b) throws XMLStreamException {
+    java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+    int skip = 0;
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      skip = 3;
+    } else if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      cs = java.nio.charset.StandardCharsets.UTF_16LE;
+      skip = 2;
+    } else if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      cs = java.nio.charset.StandardCharsets.UTF_16BE;
+      skip = 2;
+    } else if (b.length >= 2 && b[0] == '<' && b[1] == 0) {
+      cs = java.nio.charset.StandardCharsets.UTF_16LE;
+    } else if (b.length >= 2 && b[0] == 0 && b[1] == '<') {
+      cs = java.nio.charset.StandardCharsets.UTF_16BE;
+    } else {
+      String head = new String(b, 0, Math.min(b.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+      Matcher m = DECLARED.matcher(head);
+      if (m.find()) {
+        try {
+          cs = java.nio.charset.Charset.forName(m.group(1));
+        } catch (IllegalArgumentException e) {
+          throw new XMLStreamException("unknown encoding \"" + m.group(1) + "\" in the XML declaration — expected e.g. UTF-8");
+        }
+        if (cs.name().startsWith("UTF-16") || cs.name().startsWith("UTF-32")) cs = java.nio.charset.StandardCharsets.UTF_8;
+      }
+    }
+    try {
+      return cs.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new XMLStreamException("not valid " + cs.name() + " text — expected the encoding its BOM or XML declaration names");
+    }
+  }
+
+  private static final Pattern DECLARED = Pattern.compile("\\A<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+  /** A StAX reader over text already decoded. */
+  public static XMLStreamReader streamReader(String text, String systemId) throws XMLStreamException {
     XMLStreamReader r = systemId == null
-        ? xmlInputFactory().createXMLStreamReader(in)
-        : xmlInputFactory().createXMLStreamReader(systemId, in);
+        ? xmlInputFactory().createXMLStreamReader(new StringReader(text))
+        : xmlInputFactory().createXMLStreamReader(systemId, new StringReader(text));
     return new StreamReaderDelegate(r) {
       @Override
       public int next() throws XMLStreamException {
@@ -219,6 +274,13 @@ public final class SafeXml {
         "the file ends inside an element (truncated?) — expected the remaining end tags"},
     {"Content is not allowed in prolog.",
         "text before the root element — expected '<' first (wrong encoding declared, or not XML?)"},
+    {"Invalid byte 1 of 1-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
+    {"Invalid byte 2 of 2-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
+    {"Invalid byte 2 of 3-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
+    {"Invalid byte 3 of 3-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
+    {"Invalid byte 2 of 4-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
+    {"Invalid byte 3 of 4-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
+    {"Invalid byte 4 of 4-byte UTF-8 sequence.", "not valid UTF-8 text — expected the encoding the XML declaration names"},
     {"Premature end of file.", "the file ends before the root element — expected an XML document"},
     {"The markup in the document following the root element must be well-formed.",
         "content after the root element's end tag — expected the document to end there"},
