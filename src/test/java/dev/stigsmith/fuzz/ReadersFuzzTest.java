@@ -85,17 +85,17 @@ class ReadersFuzzTest {
     });
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void clixml(byte[] data) {
     hostData("Get-SendConnector.xml", data);
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void hostJson(byte[] data) {
     hostData("host.json", data);
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void hostCsv(byte[] data) {
     hostData("Get-ReceiveConnector.csv", data);
   }
@@ -114,7 +114,7 @@ class ReadersFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void contentLoader(byte[] data) {
     quietly(() -> {
       try {
@@ -128,7 +128,7 @@ class ReadersFuzzTest {
     });
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void disaImporter(byte[] data) {
     quietly(() -> {
       try {
@@ -139,7 +139,7 @@ class ReadersFuzzTest {
     });
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void checklist(byte[] data) {
     quietly(() -> {
       try {
@@ -150,7 +150,7 @@ class ReadersFuzzTest {
     });
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "25s")
   void xccdfResults(byte[] data) {
     quietly(() -> {
       try {
