@@ -92,10 +92,10 @@ public final class Jaxb {
 
   /** Reads a document of {@code kind}; the result is the root's bound value (never a JAXBElement). */
   public static <T> T read(Path file, DocumentKind kind, Class<T> type) throws XmlInputException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file, kind, type);
+    try {
+      return read(new java.io.ByteArrayInputStream(dev.stigsmith.io.InputFiles.read(file)), file, kind, type);
     } catch (IOException e) {
-      throw new XmlInputException(file, -1, -1, "cannot read: " + e.getMessage());
+      throw new XmlInputException(file, -1, -1, dev.stigsmith.io.InputFiles.problem(e));
     }
   }
 

@@ -154,11 +154,13 @@ public final class SafeXml {
   /** A StAX reader that fails on a DOCTYPE with the same message as the DOM and SAX parsers. */
   public static XMLStreamReader streamReader(InputStream in, String systemId) throws XMLStreamException {
     byte[] bytes;
+    long limit = InputLimits.current().fileBytes();
     try {
-      bytes = in.readAllBytes();
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     } catch (IOException e) {
       throw new XMLStreamException("cannot read: " + e.getMessage());
     }
+    if (bytes.length > limit) throw new XMLStreamException(new InputFiles.TooLarge(bytes.length, limit).getMessage());
     return streamReader(decode(bytes), systemId);
   }
 

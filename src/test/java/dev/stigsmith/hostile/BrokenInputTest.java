@@ -89,6 +89,10 @@ class BrokenInputTest {
         Files.copy(CORPUS.resolve(c.file()), file);
         r = Cli.run("evaluate", "--content", dataStream.toString(), "--host-data", file.toString(), "--out", out.toString());
       }
+      case "datastream" -> {
+        Files.copy(CORPUS.resolve(c.file()), file);
+        r = Cli.run("evaluate", "--content", file.toString(), "--host-data", HOST.toString(), "--out", out.toString());
+      }
       case "tailoring" -> {
         Files.copy(CORPUS.resolve(c.file()), file);
         r = Cli.run("evaluate", "--content", dataStream.toString(), "--host-data", HOST.toString(), "--tailoring",
