@@ -17,6 +17,7 @@ public class ChecklistInputException extends Exception {
   /** ":12" for a line, else ": $.stigs" so that the line column stays a number: file[:line]: where: what. */
   private static String location(String where) {
     if (where == null || where.isEmpty()) return "";
+    where = where.replaceAll("\\s+", " ").trim();
     return where.matches("\\d+(:\\d+)?") ? ":" + where : ": " + where;
   }
 }

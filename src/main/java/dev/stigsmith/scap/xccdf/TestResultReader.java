@@ -58,7 +58,9 @@ public final class TestResultReader {
     Benchmark b;
     try {
       b = XccdfBenchmarkReader.read(root).benchmark();
-    } catch (IllegalArgumentException e) {
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new XmlInputException(file, -1, -1, "\"" + e.getParsedString() + "\" is not a date — expected YYYY-MM-DD");
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new XmlInputException(file, -1, -1, e.getMessage());
     }
     Instant start = time(file, t.getAttribute("start-time"));
