@@ -81,6 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ResultOptions extras;
 
+  @Option(names = "--force", description = "Overwrite <host>.ckl/.cklb even if stigsmith did not write it or it was edited since.")
+  boolean force;
+
   @Option(names = "--timestamp", paramLabel = "TIME",
       description = "Evaluation time to record (epoch seconds or ISO-8601). Default: $SOURCE_DATE_EPOCH, else now.")
   String timestamp;
@@ -95,7 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<EvaluateJob.Outcome> outcomes;
     try {
       outcomes = EvaluateJob.runAll(new EvaluateJob.Options(content, hosts.hostData, profile, tailoring, out, scOut, time,
-          Version.current(), formats, extras.answers, extras.previous));
+          Version.current(), formats, extras.answers, extras.previous), null, force);
     } catch (EvaluateJob.NotApplicableException e) {
       throw new UserError(e.getMessage(), NOT_APPLICABLE);
     } catch (EvaluateJob.InputException e) {
@@ -130,7 +133,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Fleet fleet = new Fleet(prepared, out, n);
+    Fleet fleet = new Fleet(prepared, out, n).force(force);
     FleetProgress progress = FleetProgress.choose(quiet, w, err);
     // Ctrl-C: finish the hosts in flight, write the summary of what is done, leave no half folder.
     java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);

@@ -10,9 +10,11 @@ import picocli.CommandLine;
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
   private final PrintWriter err;
+  private final boolean debug;
 
-  Failures(PrintWriter err) {
+  Failures(PrintWriter err, boolean debug) {
     this.err = err;
+    this.debug = debug;
   }
 
   /** A bad option or argument: one line and where to look, with the command's code for invalid input. */
@@ -28,6 +30,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+    int code = report(ex);
+    // Only on request: a user sees one line; a bug report wants where it came from.
+    if (debug) ex.printStackTrace(err);
+    return code;
+  }
+
+  private int report(Exception ex) {
     if (ex instanceof UserError u) {
       err.println("stigsmith: error: " + u.getMessage());
       return u.exitCode();

@@ -1,13 +1,14 @@
 package dev.stigsmith.cli;
 
 import dev.stigsmith.content.ContentException;
+import dev.stigsmith.export.ChecklistGuard;
 import dev.stigsmith.export.ChecklistInputException;
+import dev.stigsmith.io.OutputSet;
 import dev.stigsmith.export.ResultExports;
 import dev.stigsmith.export.ResultFormat;
 import dev.stigsmith.results.TestResult;
 import dev.stigsmith.scap.xccdf.TestResultReader;
 import dev.stigsmith.xml.XmlInputException;
-import dev.stigsmith.xml.XmlOutput;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -41,6 +42,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin ResultOptions extras;
 
+  @Option(names = "--force", description = "Overwrite <host>.ckl/.cklb even if stigsmith did not write it or it was edited since.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -57,11 +61,13 @@ final class ReportCommand implements Callable<Integer> {
       ResultExports.Rendered r = ResultExports.render(tr, formats, extras.answers, extras.previous, "stigsmith " + Version.current());
       Path dir = out.resolve(ResultExports.safeFileName(tr.target().hostName()));
       r.notes().forEach(n -> spec.commandLine().getOut().println(n));
-      r.files().forEach((name, bytes) -> {
-        XmlOutput.writeAtomically(dir.resolve(name), bytes);
-        spec.commandLine().getOut().println("wrote " + dir.resolve(name));
-      });
+      OutputSet set = OutputSet.in(dir).force(force);
+      r.files().forEach((name, bytes) ->
+          set.add(name, bytes, ChecklistGuard.isChecklist(name) ? ChecklistGuard.guard(extras.previous) : null));
+      for (Path p : set.commit()) spec.commandLine().getOut().println("wrote " + p);
       return 0;
+    } catch (OutputSet.Refused e) {
+      throw new UserError(e.getMessage(), 1);
     } catch (XmlInputException e) {
       throw new UserError(e.oneLine(), 1);
     } catch (ContentException | ChecklistInputException e) {

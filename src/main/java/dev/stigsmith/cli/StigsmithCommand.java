@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
 public final class StigsmithCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Read from the arguments before parsing (see run); declared so that every command accepts it. */
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, also print the stack trace (for a bug report).")
+  boolean debug;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command; see 'stigsmith --help'.");
@@ -23,6 +28,15 @@ public final class StigsmithCommand implements Runnable {
     GenerateCommand::new, EvaluateCommand::new, ReportCommand::new, SupportCommand::new, ValidateCommand::new,
     ImportCommand::new, DiffCommand::new,
   };
+
+  /** --debug anywhere before a "--" end-of-options marker. */
+  static boolean debug(String[] args) {
+    for (String a : args) {
+      if (a.equals("--")) return false;
+      if (a.equals("--debug")) return true;
+    }
+    return false;
+  }
 
   /** Runs one command line in-process; tests call this with their own writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -43,9 +57,18 @@ public final class StigsmithCommand implements Runnable {
     }
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler(new Failures(err));
+    cl.setExecutionExceptionHandler(new Failures(err, debug(args)));
     cl.setParameterExceptionHandler(Failures::usage);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // Input limits should make these unreachable; if one is reached, still one line, not a JVM dump.
+      err.println("stigsmith: internal error: " + (e instanceof StackOverflowError ? "input nested too deeply"
+          : "out of memory") + " (please report this; --debug shows where)");
+      if (debug(args)) e.printStackTrace(err);
+      code = 70;
+    }
     out.flush();
     err.flush();
     return code;

@@ -96,7 +96,7 @@ public final class ContentLoader {
     for (Node n : b.list("profiles")) profiles.add(profile(asMap(n), vulnIds));
 
     return new Benchmark(
-        b.text("id"),
+        benchmarkId(b),
         b.text("title"),
         b.optText("description", ""),
         b.text("version"),
@@ -117,6 +117,19 @@ public final class ContentLoader {
   }
 
   /** The CCI table sits beside the benchmark folders; a lone benchmark folder may carry its own. */
+  /**
+   * The id names the output folder and goes into XCCDF ids (an NCName): letters, digits, '_', '-',
+   * '.', starting with a letter or '_', so it can never climb out of the output folder.
+   */
+  static String benchmarkId(Node.Mapping b) throws ContentException {
+    String id = b.text("id");
+    if (!id.matches("[A-Za-z_][A-Za-z0-9_.-]{0,199}")) {
+      throw b.require("id").error("benchmark id \"" + id + "\" must be letters, digits, '_', '-' or '.', starting"
+          + " with a letter or '_' (it names the output folder)");
+    }
+    return id;
+  }
+
   private static Path findCciFile(Path benchmarkDir) throws ContentException {
     Path abs = benchmarkDir.toAbsolutePath().normalize();
     for (Path p : new Path[] {abs, abs.getParent()}) {

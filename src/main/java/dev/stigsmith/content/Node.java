@@ -105,6 +105,10 @@ public sealed interface Node {
       String t = text(key);
       try {
         return parse.apply(t);
+      } catch (NumberFormatException e) {
+        throw require(key).error("\"" + t + "\" is not a whole number — expected digits, e.g. 3");
+      } catch (java.time.format.DateTimeParseException e) {
+        throw require(key).error("\"" + t + "\" is not a date — expected YYYY-MM-DD");
       } catch (RuntimeException e) {
         throw require(key).error(e.getMessage());
       }

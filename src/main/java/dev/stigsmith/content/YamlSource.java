@@ -1,5 +1,6 @@
 package dev.stigsmith.content;
 
+import dev.stigsmith.io.SafeYaml;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,8 @@ public final class YamlSource {
   private YamlSource() {}
 
   public static Node.Mapping read(Path file) throws ContentException {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(10);
-    options.setCodePointLimit(8 * 1024 * 1024);
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(in);
+      org.yaml.snakeyaml.nodes.Node root = SafeYaml.compose(in);
       if (root == null) throw new ContentException(file, 1, null, "file is empty");
       Node n = convert(file, root, "");
       if (!(n instanceof Node.Mapping m)) throw n.error("expected a mapping at the top of the file");
@@ -40,9 +37,9 @@ public final class YamlSource {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? -1 : e.getProblemMark().getLine() + 1;
       String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-      throw new ContentException(file, line, null, "not valid YAML: " + problem);
+      throw new ContentException(file, line, null, "not valid YAML: " + SafeYaml.plainMessage(problem));
     } catch (YAMLException e) {
-      throw new ContentException(file, -1, null, "not valid YAML: " + e.getMessage());
+      throw new ContentException(file, -1, null, "not valid YAML: " + SafeYaml.plainMessage(e.getMessage()));
     } catch (IOException e) {
       throw new ContentException(file, -1, null, "cannot read: " + e.getMessage());
     }
@@ -67,6 +64,12 @@ public final class YamlSource {
         throw new ContentException(file, t.getKeyNode().getStartMark().getLine() + 1, path, "keys must be text");
       }
       String key = k.getValue();
+      // Composing does not check duplicates (SnakeYAML checks them when constructing, which we never do).
+      Node earlier = fields.get(key);
+      if (earlier != null) {
+        throw new ContentException(file, k.getStartMark().getLine() + 1, path,
+            "duplicate key '" + key + "' (first at line " + earlier.line() + ") — expected each key once");
+      }
       fields.put(key, convert(file, t.getValueNode(), Node.join(path, key)));
     }
     return new Node.Mapping(file, line, path, fields);

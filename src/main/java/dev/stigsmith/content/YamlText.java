@@ -97,7 +97,7 @@ final class YamlText {
   private static boolean readsBack(String form, String text, int indent) {
     String doc = " ".repeat(indent) + "k:" + form + "\n";
     try {
-      org.yaml.snakeyaml.nodes.Node root = new Yaml(new LoaderOptions()).compose(new StringReader(doc));
+      org.yaml.snakeyaml.nodes.Node root = dev.stigsmith.io.SafeYaml.compose(new StringReader(doc));
       if (!(root instanceof MappingNode m) || m.getValue().size() != 1) return false;
       if (!(m.getValue().get(0).getValueNode() instanceof ScalarNode s)) return false;
       // Only text that any YAML reader takes as a string: no nulls, booleans, numbers or dates.

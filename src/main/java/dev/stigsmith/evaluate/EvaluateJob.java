@@ -6,6 +6,7 @@ import dev.stigsmith.export.ChecklistData;
 import dev.stigsmith.export.ChecklistInputException;
 import dev.stigsmith.export.ChecklistReader;
 import dev.stigsmith.export.ResultExports;
+import dev.stigsmith.io.OutputSet;
 import dev.stigsmith.export.ResultFormat;
 import dev.stigsmith.generate.Generator;
 import dev.stigsmith.hostdata.HostData;
@@ -268,6 +269,14 @@ public final class EvaluateJob {
 
   /** As {@link #runAll(Options)}, picking among {@code candidates} instead of the bundled benchmarks. */
   public static List<Outcome> runAll(Options o, List<ScapSource> candidates) throws InputException {
+    return runAll(o, candidates, false);
+  }
+
+  /**
+   * As {@link #runAll(Options, List)}; {@code force} replaces a checklist at the output path that
+   * stigsmith did not write or that was edited since (--force).
+   */
+  public static List<Outcome> runAll(Options o, List<ScapSource> candidates, boolean force) throws InputException {
     // The host file is read (and its schema loaded) while the content is prepared: on two cores
     // that hides most of the reading from a one-host run's start-up.
     java.util.concurrent.FutureTask<Object> read = new java.util.concurrent.FutureTask<>(() -> {
@@ -306,7 +315,11 @@ public final class EvaluateJob {
     for (BenchmarkRun r : run.runs()) {
       Path dir = r.subdir().isEmpty() ? hostDir : hostDir.resolve(r.subdir());
       Map<String, Path> written = new LinkedHashMap<>(outcomes.isEmpty() ? sc : Map.of());
-      written.putAll(HostOutputs.write(dir, r.files()));
+      try {
+        written.putAll(HostOutputs.write(dir, r.files(), o.previous(), force));
+      } catch (OutputSet.Refused e) {
+        throw new InputException(e.getMessage());
+      }
       outcomes.add(new Outcome(r.evaluation(), r.testResult(), dir, written, r.notes()));
     }
     return outcomes;
@@ -314,8 +327,12 @@ public final class EvaluateJob {
 
   /** One host against one benchmark (named content, or the one bundled benchmark that applies). */
   public static Outcome run(Options o) throws InputException {
-    List<Outcome> all = runAll(o);
-    return all.get(0);
+    return run(o, false);
+  }
+
+  /** @param force replace a checklist at the output path that is not stigsmith's own (--force) */
+  public static Outcome run(Options o, boolean force) throws InputException {
+    return runAll(o, null, force).get(0);
   }
 
   /**

@@ -68,6 +68,14 @@ public final class Fleet {
   private final int jobs;
   private final AtomicBoolean stop = new AtomicBoolean();
 
+  private volatile boolean force;
+
+  /** Replace checklists in existing host folders even if stigsmith did not write them (--force). */
+  public Fleet force(boolean force) {
+    this.force = force;
+    return this;
+  }
+
   public Fleet(EvaluateJob.Prepared prepared, Path out, int jobs) {
     this.prepared = prepared;
     this.out = out;
@@ -240,7 +248,12 @@ public final class Fleet {
       rows.add(new Row(b.testResult().benchmark().id(), b.subdir().isEmpty() ? folder : folder + "/" + b.subdir(),
           results, b.testResult().score(), b.exitCode(), counts));
     }
-    HostOutputs.writeSet(dir, files);
+    try {
+      HostOutputs.writeSet(dir, files, null, force);
+    } catch (dev.stigsmith.io.OutputSet.Refused e) {
+      // Someone's checklist is kept; this host's new results are not written.
+      return new HostEntry(i, file, host, folder, List.of(), oneLine(e.getMessage()), duplicateOf, false);
+    }
     return new HostEntry(i, file, host, folder, List.copyOf(rows), null, duplicateOf, false);
   }
 

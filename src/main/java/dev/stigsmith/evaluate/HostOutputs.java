@@ -1,6 +1,7 @@
 package dev.stigsmith.evaluate;
 
-import dev.stigsmith.xml.XmlOutput;
+import dev.stigsmith.export.ChecklistGuard;
+import dev.stigsmith.io.OutputSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,14 +26,18 @@ public final class HostOutputs {
 
   private HostOutputs() {}
 
-  /** Writes each file atomically into {@code dir}, keeping other files there. */
-  public static Map<String, Path> write(Path dir, Map<String, byte[]> files) {
+  /**
+   * Writes one result set into {@code dir}, all or nothing ({@link OutputSet}); a checklist there that
+   * stigsmith did not write, or that was edited since, stops the set unless {@code force} (or it is
+   * the {@code previous} checklist whose answers the new one carries).
+   */
+  public static Map<String, Path> write(Path dir, Map<String, byte[]> files, Path previous, boolean force)
+      throws OutputSet.Refused {
+    OutputSet set = OutputSet.in(dir).force(force);
+    files.forEach((name, bytes) ->
+        set.add(name, bytes, ChecklistGuard.isChecklist(name) ? ChecklistGuard.guard(previous) : null));
     Map<String, Path> written = new LinkedHashMap<>();
-    files.forEach((name, bytes) -> {
-      Path p = dir.resolve(name);
-      XmlOutput.writeAtomically(p, bytes);
-      written.put(name, p);
-    });
+    for (Path p : set.commit()) written.put(p.getFileName().toString(), p);
     return written;
   }
 
@@ -41,14 +46,33 @@ public final class HostOutputs {
    * under a hidden name, then renamed. A previous folder of that name is replaced as a whole.
    */
   public static void writeSet(Path dir, Map<String, byte[]> files) {
+    try {
+      writeSet(dir, files, null, true);
+    } catch (OutputSet.Refused e) {
+      throw new IllegalStateException(e);  // cannot happen with force
+    }
+  }
+
+  /**
+   * As {@link #writeSet(Path, Map)}; a checklist in the previous folder that stigsmith did not write
+   * (or that was edited since) stops the replacement unless {@code force}. Each folder of the set gets
+   * the {@link OutputSet#RECORD} of what was written, as a single-host run leaves it.
+   */
+  public static void writeSet(Path dir, Map<String, byte[]> files, Path previous, boolean force) throws OutputSet.Refused {
+    if (!force) guardChecklists(dir, files, previous);
     Path parent = dir.toAbsolutePath().getParent();
     Path tmp = parent.resolve(PARTIAL + dir.getFileName() + "-" + Long.toHexString(System.nanoTime()));
     try {
       Files.createDirectories(tmp);
+      Map<Path, Map<String, byte[]>> byFolder = new LinkedHashMap<>();
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         Path p = tmp.resolve(f.getKey());
         if (!p.getParent().equals(tmp)) Files.createDirectories(p.getParent());
         Files.write(p, f.getValue());
+        byFolder.computeIfAbsent(p.getParent(), k -> new LinkedHashMap<>()).put(p.getFileName().toString(), f.getValue());
+      }
+      for (Map.Entry<Path, Map<String, byte[]>> f : byFolder.entrySet()) {
+        Files.write(f.getKey().resolve(OutputSet.RECORD), OutputSet.record(f.getValue()));
       }
       Path old = null;
       if (Files.exists(dir)) {
@@ -60,6 +84,24 @@ public final class HostOutputs {
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void guardChecklists(Path dir, Map<String, byte[]> files, Path previous) throws OutputSet.Refused {
+    OutputSet.Guard guard = ChecklistGuard.guard(previous);
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+      Path target = dir.resolve(f.getKey());
+      if (!ChecklistGuard.isChecklist(f.getKey()) || !Files.exists(target)) continue;
+      boolean may;
+      try {
+        may = guard.mayReplace(target, f.getValue(), OutputSet.recorded(target.getParent()).get(target.getFileName().toString()));
+      } catch (IOException e) {
+        may = false;
+      }
+      if (!may) {
+        throw new OutputSet.Refused(target + ": exists and was not written by stigsmith, or was changed since;"
+            + " use --force to overwrite it");
+      }
     }
   }
 

@@ -27,9 +27,9 @@ public final class ChecklistReader {
   public static ChecklistData read(Path file) throws ChecklistInputException {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = new String(dev.stigsmith.io.InputFiles.read(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ChecklistInputException(file, null, "cannot read: " + e.getMessage());
+      throw new ChecklistInputException(file, null, dev.stigsmith.io.InputFiles.problem(e));
     }
     String start = text.stripLeading().replace("\uFEFF", "");
     if (start.startsWith("{")) return readCklb(file, text);
@@ -108,10 +108,10 @@ public final class ChecklistReader {
   static ChecklistData readCklb(Path file, String text) throws ChecklistInputException {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(text);
+      root = dev.stigsmith.io.SafeJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       String line = e.getLocation() == null ? null : String.valueOf(e.getLocation().getLineNr());
-      throw new ChecklistInputException(file, line, "not valid JSON: " + e.getOriginalMessage());
+      throw new ChecklistInputException(file, line, "not valid JSON: " + dev.stigsmith.io.SafeJson.plainMessage(e));
     }
     if (root == null || !root.isObject()) throw new ChecklistInputException(file, "$", "a CKLB is a JSON object");
     String host = root.path("target_data").path("host_name").asText("");

@@ -55,6 +55,9 @@ public final class ResultExports {
   /** Host names become file and folder names; keep them portable. */
   public static String safeFileName(String name) {
     String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (s.length() > 100) s = s.substring(0, 100);
+    // Windows device names stay devices whatever the extension: CON.ckl is the console.
+    if (s.matches("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?")) s = "_" + s;
     return s.isEmpty() || s.startsWith(".") ? "host" : s;
   }
 }

@@ -117,11 +117,13 @@ public final class Generator {
   public static List<Path> write(List<Output> outputs, Path outDir) {
     List<Path> written = new ArrayList<>();
     for (Output o : outputs) {
-      Path dir = outDir.resolve(o.benchmark().id());
-      o.files().forEach((name, bytes) -> {
-        XmlOutput.writeAtomically(dir.resolve(name), bytes);
-        written.add(dir.resolve(name));
-      });
+      dev.stigsmith.io.OutputSet set = dev.stigsmith.io.OutputSet.in(outDir.resolve(o.benchmark().id()));
+      o.files().forEach(set::add);
+      try {
+        written.addAll(set.commit());
+      } catch (dev.stigsmith.io.OutputSet.Refused e) {
+        throw new IllegalStateException(e); // no file of a generated set is guarded
+      }
     }
     return written;
   }

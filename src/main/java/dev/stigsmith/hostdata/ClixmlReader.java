@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stigsmith.io.InputLimits;
 import dev.stigsmith.xml.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -41,6 +42,16 @@ final class ClixmlReader {
   private final XMLStreamReader r;
   private final Map<String, List<String>> typeNames = new HashMap<>();
   private final Map<String, JsonNode> objects = new HashMap<>();
+  /**
+   * How many values each node stands for once every {@code <Ref>} is followed. A {@code <Ref>} shares
+   * the node, so the tree stays small while what later steps walk can grow exponentially (the
+   * CLIXML billion laughs: each object referring to the previous one twice); this bounds it.
+   */
+  private final Map<JsonNode, Long> weights = new java.util.IdentityHashMap<>();
+  private final InputLimits limits = InputLimits.current();
+  /** Values a file may expand to through references: generous for real output, far from exponential. */
+  static final long MAX_EXPANDED = 5_000_000;
+  private long expanded;
 
   private ClixmlReader(Path file, XMLStreamReader r) {
     this.file = file;
@@ -56,7 +67,7 @@ final class ClixmlReader {
   static RawExport read(Path file, byte[] bytes) throws HostDataException {
     XMLStreamReader r = null;
     try {
-      r = SafeXml.xmlInputFactory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      r = SafeXml.streamReader(new ByteArrayInputStream(bytes), null);
       return new ClixmlReader(file, r).document();
     } catch (XMLStreamException e) {
       Location l = e.getLocation();
@@ -65,7 +76,7 @@ final class ClixmlReader {
       int at = msg.indexOf("Message:");
       if (at >= 0) msg = msg.substring(at + "Message:".length()).trim();
       throw new HostDataException(file, l == null ? -1 : l.getLineNumber(), l == null ? -1 : l.getColumnNumber(),
-          null, "not well-formed XML: " + msg);
+          null, SafeXml.notWellFormed(msg));
     } finally {
       if (r != null) {
         try {
@@ -123,6 +134,13 @@ final class ClixmlReader {
     ObjParts parts = objParts();
     if (parts.members.isEmpty() && parts.value != null) {
       throw new HostDataException(file, line, -1, null, "expected a PowerShell object with properties, found a plain value");
+    }
+    for (Member m : parts.members) {
+      expanded += weight(m.value());
+      if (expanded > MAX_EXPANDED) {
+        throw new HostDataException(file, line, -1, null, "the objects expand, through <Ref>, to more than "
+            + MAX_EXPANDED + " values (a reference bomb?)");
+      }
     }
     String type = parts.types.isEmpty() ? null : parts.types.get(0);
     return new TopObject(type, parts.members, line);
@@ -187,7 +205,17 @@ final class ClixmlReader {
         }
       }
     }
-    if (refId != null) objects.put(refId, objValue(p));
+    if (refId != null) {
+      if (objects.size() >= limits.refIds() && !objects.containsKey(refId)) {
+        throw error("more than " + limits.refIds() + " objects with a RefId (-Dstigsmith.limit.clixml-refs)");
+      }
+      JsonNode v = objValue(p);
+      if (weight(v) > MAX_EXPANDED) {
+        throw error("<Obj RefId=\"" + refId + "\"> expands, through <Ref>, to more than " + MAX_EXPANDED
+            + " values (a reference bomb?)");
+      }
+      objects.put(refId, v);
+    }
     return p;
   }
 
@@ -211,7 +239,12 @@ final class ClixmlReader {
       if (!"T".equals(r.getLocalName())) throw error("unexpected <" + r.getLocalName() + "> in <TN>");
       types.add(r.getElementText().trim());
     }
-    if (id != null) typeNames.put(id, List.copyOf(types));
+    if (id != null) {
+      if (typeNames.size() >= limits.refIds() && !typeNames.containsKey(id)) {
+        throw error("more than " + limits.refIds() + " type lists with a RefId (-Dstigsmith.limit.clixml-refs)");
+      }
+      typeNames.put(id, List.copyOf(types));
+    }
     return types;
   }
 
@@ -272,6 +305,20 @@ final class ClixmlReader {
       if (ev == XMLStreamConstants.START_ELEMENT) depth++;
       else if (ev == XMLStreamConstants.END_ELEMENT) depth--;
     }
+  }
+
+  /** Values {@code n} stands for with every shared node counted each time it appears; memoised, so linear. */
+  private long weight(JsonNode n) {
+    if (!n.isContainerNode()) return 1;
+    Long w = weights.get(n);
+    if (w != null) return w;
+    long sum = 1;
+    for (JsonNode c : n) {
+      sum += weight(c);
+      if (sum > MAX_EXPANDED) break;
+    }
+    weights.put(n, sum);
+    return sum;
   }
 
   private int line() {

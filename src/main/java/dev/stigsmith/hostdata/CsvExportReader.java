@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.stigsmith.io.SafeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -23,7 +24,6 @@ import java.util.Map;
  * its items (we then leave the property out; SmartHosts is rebuilt from SmartHostsString).
  */
 final class CsvExportReader {
-  private static final CsvMapper CSV = new CsvMapper();
 
   private CsvExportReader() {}
 
@@ -39,7 +39,7 @@ final class CsvExportReader {
     List<List<String>> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
     CsvSchema schema = CsvSchema.emptySchema().withComments();
-    try (JsonParser p = CSV.reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
+    try (JsonParser p = SafeJson.csvMapper().reader(schema).with(CsvParser.Feature.WRAP_AS_ARRAY).createParser(text)) {
       String firstLine = text.lines().findFirst().orElse("").trim();
       if (firstLine.startsWith("#TYPE ")) typeName = firstLine.substring("#TYPE ".length()).trim();
       if (p.nextToken() != JsonToken.START_ARRAY) throw new HostDataException(file, "empty CSV file");
@@ -63,7 +63,7 @@ final class CsvExportReader {
       }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new HostDataException(file, line, -1, null, "not valid CSV: " + e.getOriginalMessage());
+      throw new HostDataException(file, line, -1, null, "not valid CSV: " + SafeJson.plainMessage(e));
     } catch (IOException e) {
       throw new HostDataException(file, "cannot read: " + e.getMessage());
     }

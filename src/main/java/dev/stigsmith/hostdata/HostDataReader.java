@@ -1,5 +1,6 @@
 package dev.stigsmith.hostdata;
 
+import dev.stigsmith.io.InputFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -82,7 +83,7 @@ public final class HostDataReader {
   private static boolean declaresFormatSomewhere(Path file, String text) {
     if (!text.contains("\"format\"")) return false;
     try {
-      return CollectorJsonReader.declaresFormat(JsonSource.MAPPER.readTree(text));
+      return CollectorJsonReader.declaresFormat(dev.stigsmith.io.SafeJson.mapper().readTree(text));
     } catch (IOException e) {
       return false; // the real read reports the syntax error with its line
     }
@@ -198,9 +199,9 @@ public final class HostDataReader {
 
   private static byte[] bytes(Path file) throws HostDataException {
     try {
-      return Files.readAllBytes(file);
+      return InputFiles.read(file);
     } catch (IOException e) {
-      throw new HostDataException(file, "cannot read: " + e.getMessage());
+      throw new HostDataException(file, InputFiles.problem(e));
     }
   }
 

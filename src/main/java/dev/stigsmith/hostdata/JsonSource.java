@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.stigsmith.io.SafeJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -21,11 +22,6 @@ import java.util.Map;
  * JSON path and the line.
  */
 final class JsonSource {
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
 
   private static final Object OBJECT = new Object();
 
@@ -42,11 +38,11 @@ final class JsonSource {
   static JsonSource parse(Path file, String text) throws HostDataException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      root = SafeJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
       int col = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-      throw new HostDataException(file, line, col, null, "not valid JSON: " + e.getOriginalMessage());
+      throw new HostDataException(file, line, col, null, "not valid JSON: " + SafeJson.plainMessage(e));
     }
     if (root == null || root.isMissingNode()) throw new HostDataException(file, "empty file");
     return new JsonSource(file, root, lines(text));
@@ -55,7 +51,7 @@ final class JsonSource {
   /** JSON pointer of every value → the line its first token is on. */
   private static Map<String, Integer> lines(String text) {
     Map<String, Integer> out = new HashMap<>();
-    try (JsonParser p = new JsonFactory().createParser(text)) {
+    try (JsonParser p = SafeJson.factory().createParser(text)) {
       Deque<Object> path = new ArrayDeque<>(); // field name, OBJECT, or int[] index counter
       JsonToken t;
       while ((t = p.nextToken()) != null) {

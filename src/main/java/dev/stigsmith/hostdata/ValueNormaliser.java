@@ -357,6 +357,8 @@ final class ValueNormaliser {
 
   /** The text PowerShell would show for a scalar or a cut object. */
   static String text(JsonNode n) {
+    // A cut object may lack the member its shape suggests (Domain without Address): no text, not a crash.
+    if (n == null) return "";
     if (n.isTextual()) return n.textValue();
     if (n.isObject()) return objectText((ObjectNode) n);
     if (n.isArray()) {

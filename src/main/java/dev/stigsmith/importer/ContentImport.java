@@ -58,6 +58,10 @@ public final class ContentImport {
    * name derived from the id). Nothing is written unless the whole result loads back as it should.
    */
   public static Report importDisa(Path xccdf, Path content, String folderName) throws ImportException, ContentException {
+    if (folderName != null && !folderName.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}")) {
+      throw new ContentException("--folder " + folderName + ": a folder name is letters, digits, '_', '-' or '.',"
+          + " not starting with '.' (no path)");
+    }
     Path root = Files.isRegularFile(content.resolve(ContentLoader.BENCHMARK_FILE)) ? content.toAbsolutePath().getParent() : content;
     Path cciFile = root.resolve(ContentLoader.CCI_FILE);
     Map<String, Cci> known = Files.isRegularFile(cciFile) ? ContentLoader.loadCcis(cciFile) : Map.of();

@@ -56,7 +56,7 @@ final class XmlTree {
   static El read(Path file) throws ImportException {
     XMLStreamReader r = null;
     try (InputStream in = Files.newInputStream(file)) {
-      r = SafeXml.xmlInputFactory().createXMLStreamReader(file.toUri().toString(), in);
+      r = SafeXml.streamReader(in, file.toUri().toString());
       Deque<Builder> stack = new ArrayDeque<>();
       El root = null;
       while (r.hasNext()) {
@@ -90,7 +90,7 @@ final class XmlTree {
       String msg = e.getMessage() == null ? "not well-formed XML" : e.getMessage();
       // StAX prefixes its own "ParseError at [row,col]" location; we give ours.
       msg = msg.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-      throw new ImportException(file, line, "not well-formed XML: " + msg);
+      throw new ImportException(file, line, SafeXml.notWellFormed(msg));
     } catch (IOException e) {
       throw new ImportException(file, -1, "cannot read: " + e.getMessage());
     } finally {

@@ -92,10 +92,10 @@ public final class Jaxb {
 
   /** Reads a document of {@code kind}; the result is the root's bound value (never a JAXBElement). */
   public static <T> T read(Path file, DocumentKind kind, Class<T> type) throws XmlInputException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file, kind, type);
+    try {
+      return read(new java.io.ByteArrayInputStream(dev.stigsmith.io.InputFiles.read(file)), file, kind, type);
     } catch (IOException e) {
-      throw new XmlInputException(file, -1, -1, "cannot read: " + e.getMessage());
+      throw new XmlInputException(file, -1, -1, dev.stigsmith.io.InputFiles.problem(e));
     }
   }
 
@@ -105,7 +105,7 @@ public final class Jaxb {
       Unmarshaller u = context(kind).createUnmarshaller();
       InputSource src = new InputSource(in);
       src.setSystemId(name.toUri().toString());
-      Object root = u.unmarshal(new SAXSource(SafeXml.saxParserFactory().newSAXParser().getXMLReader(), src));
+      Object root = u.unmarshal(new SAXSource(SafeXml.xmlReader(), src));
       Object value = JAXBIntrospector.getValue(root);
       if (!type.isInstance(value)) {
         throw new XmlInputException(name, 1, -1, "expected " + type.getSimpleName() + " but the document holds "
@@ -115,19 +115,17 @@ public final class Jaxb {
     } catch (UnmarshalException e) {
       throw located(name, e);
     } catch (JAXBException e) {
-      throw new XmlInputException(name, -1, -1, String.valueOf(e.getMessage()));
-    } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException(e);
+      throw new XmlInputException(name, -1, -1, SafeXml.plainMessage(String.valueOf(e.getMessage())));
     }
   }
 
   private static XmlInputException located(Path name, UnmarshalException e) {
     Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
     if (cause instanceof SAXParseException p) {
-      return new XmlInputException(name, p.getLineNumber(), p.getColumnNumber(), p.getMessage());
+      return new XmlInputException(name, p.getLineNumber(), p.getColumnNumber(), SafeXml.plainMessage(p.getMessage()));
     }
     String m = e.getMessage() != null ? e.getMessage() : cause != null ? cause.getMessage() : "cannot read";
-    return new XmlInputException(name, -1, -1, m);
+    return new XmlInputException(name, -1, -1, SafeXml.plainMessage(m));
   }
 
   /** Writes {@code root} (a root-element object or a JAXBElement) to {@code out}: temp file, then rename. */

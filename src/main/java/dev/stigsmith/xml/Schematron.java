@@ -29,7 +29,7 @@ import net.sf.saxon.s9api.XsltExecutable;
  */
 final class Schematron {
   private static final String NS = "urn:dev.stigsmith:schematron-findings";
-  private static final Processor SAXON = new Processor(false);
+  private static final Processor SAXON = SafeXml.saxon();
   private static final Map<String, XsltExecutable> COMPILED = new ConcurrentHashMap<>();
   private static final URIResolver NOTHING = (href, base) -> {
     throw new TransformerException("stigsmith reads no further documents during validation: " + href);

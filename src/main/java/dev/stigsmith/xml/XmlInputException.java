@@ -9,7 +9,7 @@ public class XmlInputException extends Exception {
   private final int column;
 
   public XmlInputException(Path file, int line, int column, String message) {
-    super(message);
+    super(SafeXml.plainMessage(message));
     this.file = file;
     this.line = line;
     this.column = column;

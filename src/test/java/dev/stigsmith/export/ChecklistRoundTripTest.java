@@ -110,7 +110,7 @@ class ChecklistRoundTripTest {
     Path bad = dir.resolve("bad.cklb");
     Files.writeString(bad, "{\"stigs\": [ {\"stig_id\": \"X\", \"rules\": [ {\"rule_id_src\": \"SV-1r1_rule\", \"status\": \"done\"} ]} ]}");
     assertThatThrownBy(() -> ChecklistReader.read(bad)).isInstanceOf(ChecklistInputException.class)
-        .hasMessageStartingWith(bad + ":$.stigs[0].rules[0].status: unknown checklist status 'done'");
+        .hasMessageStartingWith(bad + ": $.stigs[0].rules[0].status: unknown checklist status 'done'");
     Path xml = dir.resolve("bad.ckl");
     Files.writeString(xml, "<CHECKLIST><ASSET>\n</CHECKLIST>");
     assertThatThrownBy(() -> ChecklistReader.read(xml)).isInstanceOf(ChecklistInputException.class)

@@ -33,6 +33,19 @@ import org.w3c.dom.Element;
 public final class TestResultReader {
   private TestResultReader() {}
 
+  private static ResultType result(Path file, String idref, String text) throws XmlInputException {
+    if (text == null || text.isBlank()) {
+      throw new XmlInputException(file, -1, -1, "rule-result " + idref + " has no result — expected one of "
+          + java.util.Arrays.stream(ResultType.values()).map(ResultType::xccdf).toList());
+    }
+    try {
+      return ResultType.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new XmlInputException(file, -1, -1, "rule-result " + idref + ": unknown result '" + text.trim()
+          + "' — expected one of " + String.join(", ", java.util.Arrays.stream(ResultType.values()).map(ResultType::xccdf).toList()));
+    }
+  }
+
   public static TestResult read(Path file) throws XmlInputException {
     Element root = SafeXml.parse(file).getDocumentElement();
     if (!XCCDF12.equals(root.getNamespaceURI()) || !"Benchmark".equals(root.getLocalName())) {
@@ -45,7 +58,9 @@ public final class TestResultReader {
     Benchmark b;
     try {
       b = XccdfBenchmarkReader.read(root).benchmark();
-    } catch (IllegalArgumentException e) {
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new XmlInputException(file, -1, -1, "\"" + e.getParsedString() + "\" is not a date — expected YYYY-MM-DD");
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new XmlInputException(file, -1, -1, e.getMessage());
     }
     Instant start = time(file, t.getAttribute("start-time"));
@@ -57,12 +72,12 @@ public final class TestResultReader {
       if (!RuleId.isRuleId(stripped)) continue;
       Rule rule = b.rule(RuleId.parse(stripped)).orElse(null);
       if (rule == null) throw new XmlInputException(file, -1, -1, "rule-result " + idref + " names no rule of the benchmark");
-      ResultType result = ResultType.parse(childText(rr, XCCDF12, "result"));
+      ResultType result = result(file, idref, childText(rr, XCCDF12, "result"));
       Override override = null;
       Element ov = child(rr, XCCDF12, "override").orElse(null);
       if (ov != null) {
-        override = new Override(ResultType.parse(childText(ov, XCCDF12, "old-result")),
-            ResultType.parse(childText(ov, XCCDF12, "new-result")), ov.getAttribute("authority"),
+        override = new Override(result(file, idref, childText(ov, XCCDF12, "old-result")),
+            result(file, idref, childText(ov, XCCDF12, "new-result")), ov.getAttribute("authority"),
             time(file, ov.getAttribute("time")), childText(ov, XCCDF12, "remark"));
         result = override.oldResult();
       }
