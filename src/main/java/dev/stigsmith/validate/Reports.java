@@ -20,7 +20,7 @@ public final class Reports {
 
   /** Rule id of an input that could not be validated at all. */
   public static final String CANNOT_RUN = "could-not-validate";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = dev.stigsmith.io.SafeJson.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Reports() {}
 

@@ -45,7 +45,6 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -62,7 +61,7 @@ public final class Validation {
   public static final String CKL_XSD = "U_Checklist_Schema_V2.xsd";
   public static final String CKLB_SCHEMA = "SV3_CKLB_1_0_JSON_SCHEMA.json";
   private static final String HOSTDATA_SCHEMA = "/schemas/hostdata/stigsmith-hostdata-1.schema.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = dev.stigsmith.io.SafeJson.mapper();
   private static final Map<String, Object> SCHEMA_CACHE = new ConcurrentHashMap<>();
 
   private Validation() {}
@@ -230,10 +229,7 @@ public final class Validation {
     try {
       javax.xml.validation.Schema schema = (javax.xml.validation.Schema) SCHEMA_CACHE.computeIfAbsent(xsd.toString(), k -> {
         try {
-          SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-          sf.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-          sf.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-          return sf.newSchema(xsd.toFile());
+          return dev.stigsmith.xml.ScapSchemas.compileFile(xsd);
         } catch (SAXException e) {
           throw new IllegalArgumentException(xsd + ": does not compile as XML Schema: " + e.getMessage());
         }
@@ -369,7 +365,7 @@ public final class Validation {
   /** JSON pointer of every value → [line, column] of its first token. */
   static Map<String, int[]> locations(byte[] bytes) {
     Map<String, int[]> out = new HashMap<>();
-    try (JsonParser p = new JsonFactory().createParser(bytes)) {
+    try (JsonParser p = dev.stigsmith.io.SafeJson.factory().createParser(bytes)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.FIELD_NAME || t.isStructEnd()) continue;

@@ -107,6 +107,28 @@ class FleetTest {
     assertThat(out.resolve(".partial-EDGE01-dead")).doesNotExist();
   }
 
+  @Test
+  void aChecklistSomeoneElseWroteInAHostFolderIsKeptUnlessForced() throws Exception {
+    Path hostsDir = tmp.resolve("hosts");
+    Files.createDirectories(hostsDir);
+    Files.copy(Content.root().resolve("samples/edge-compliant.json"), hostsDir.resolve("edge01.json"));
+    Path out = tmp.resolve("out");
+    Cli.Result first = Cli.run("evaluate", "--hosts", hostsDir.toString(), "--out", out.toString(), "--format", "ckl,cklb", "-q");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    // A rerun over our own files replaces them; an assessor's edit in STIG Viewer is someone's work.
+    Cli.Result again = Cli.run("evaluate", "--hosts", hostsDir.toString(), "--out", out.toString(), "--format", "ckl,cklb", "-q");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    Files.writeString(out.resolve("EDGE01/EDGE01.cklb"), "{\"edited\": \"in STIG Viewer\"}");
+    Cli.Result kept = Cli.run("evaluate", "--hosts", hostsDir.toString(), "--out", out.toString(), "--format", "ckl,cklb", "-q");
+    assertThat(kept.exitCode()).isEqualTo(1);
+    assertThat(kept.err()).contains("EDGE01.cklb: exists and was not written by stigsmith").contains("--force");
+    assertThat(out.resolve("EDGE01/EDGE01.cklb")).hasContent("{\"edited\": \"in STIG Viewer\"}");
+    Cli.Result forced = Cli.run("evaluate", "--hosts", hostsDir.toString(), "--out", out.toString(), "--format", "ckl,cklb", "-q",
+        "--force");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(Files.readString(out.resolve("EDGE01/EDGE01.cklb"))).contains("\"target_data\"");
+  }
+
   /** A terminated run (SIGTERM, as Ctrl-C) leaves finished hosts complete, no half folder, and a summary of what was done. */
   @Test
   void anInterruptedRunLeavesOnlyCompleteHostFolders() throws Exception {
@@ -137,8 +159,10 @@ class FleetTest {
     assertThat(hostsDone).isNotEmpty();
     for (String h : hostsDone) {
       try (Stream<Path> s = Files.list(out.resolve(h))) {
+        // Besides the results, the record of what was written (so a later run knows its own checklists).
         assertThat(s.map(f -> f.getFileName().toString()).sorted().toList()).as(h)
-            .containsExactly(h + ".ckl", "oval-results.xml", "xccdf-results.xml", "xccdf-testresult.xml");
+            .containsExactly(dev.stigsmith.io.OutputSet.RECORD, h + ".ckl", "oval-results.xml", "xccdf-results.xml",
+                "xccdf-testresult.xml");
       }
       assertThat(Files.readString(out.resolve(h).resolve("xccdf-results.xml"))).as(h).endsWith("</xccdf:Benchmark>\n");
     }
