@@ -1,6 +1,6 @@
 package dev.stigsmith.xml;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +23,18 @@ import org.w3c.dom.Node;
 final class DomWriter {
   private static final String XMLNS = "xmlns";
 
-  private final StringBuilder out = new StringBuilder(1 << 16);
+  // Kept per thread: a host's documents are up to a few MB and regrowing the buffer showed in profiles.
+  private static final ThreadLocal<Utf8> BUFFER = ThreadLocal.withInitial(Utf8::new);
+
+  private final Utf8 out;
   /** Prefix to namespace in scope, with the depth each mapping was pushed at, innermost last. */
   private final List<String[]> scope = new ArrayList<>();
   private final Map<String, String> current = new HashMap<>();
+  private String defaultNs = "";
 
   private DomWriter() {
+    out = BUFFER.get();
+    out.length = 0;
     current.put("", "");
     current.put("xml", XMLConstants.XML_NS_URI);
   }
@@ -52,7 +58,9 @@ final class DomWriter {
       }
     }
     w.out.append('\n');
-    return w.out.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] b = Arrays.copyOf(w.out.bytes, w.out.length);
+    if (w.out.bytes.length > (8 << 20)) BUFFER.remove();
+    return b;
   }
 
   private void indent(int depth) {
@@ -134,12 +142,14 @@ final class DomWriter {
       String[] m = scope.remove(scope.size() - 1);
       if (m[1] == null) current.remove(m[0]);
       else current.put(m[0], m[1]);
+      if (m[0].isEmpty()) defaultNs = m[1];
     }
     return true;
   }
 
   /** Puts a mapping in scope, writing its declaration only if it is new; false for what we leave to the Transformer. */
   private boolean declare(String prefix, String uri) {
+    if (prefix.isEmpty() && uri.equals(defaultNs)) return true;
     if (prefix.startsWith("xml")) return XMLConstants.XML_NS_URI.equals(uri) && prefix.equals("xml");
     String was = current.get(prefix);
     if (uri.equals(was)) return true;
@@ -154,6 +164,7 @@ final class DomWriter {
     out.append('"');
     scope.add(new String[] {prefix, was});
     current.put(prefix, uri);
+    if (prefix.isEmpty()) defaultNs = uri;
     return true;
   }
 
@@ -171,15 +182,59 @@ final class DomWriter {
   }
 
   private void escape(String s, boolean attribute) {
+    int run = 0;
     for (int i = 0, len = s.length(); i < len; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        default -> out.append(c);
+      String ref;
+      switch (s.charAt(i)) {
+        case '&' -> ref = "&amp;";
+        case '<' -> ref = "&lt;";
+        case '>' -> ref = "&gt;";
+        case '"' -> ref = attribute ? "&quot;" : null;
+        default -> ref = null;
       }
+      if (ref == null) continue;
+      out.append(s, run, i).append(ref);
+      run = i + 1;
+    }
+    out.append(s, run, s.length());
+  }
+
+  /**
+   * A growable UTF-8 byte buffer. Encoding as we go beats a StringBuilder: one non-Latin-1 character
+   * (a curly quote in a rule's text) turns a whole StringBuilder into UTF-16 and its encoding slow.
+   * Surrogates never reach it ({@link #plain} sends them to the Transformer).
+   */
+  private static final class Utf8 {
+    byte[] bytes = new byte[1 << 16];
+    int length;
+
+    Utf8 append(char c) {
+      if (length + 3 > bytes.length) bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      if (c < 0x80) {
+        bytes[length++] = (byte) c;
+      } else if (c < 0x800) {
+        bytes[length++] = (byte) (0xC0 | (c >> 6));
+        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        bytes[length++] = (byte) (0xE0 | (c >> 12));
+        bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+      }
+      return this;
+    }
+
+    Utf8 append(String s) {
+      return append(s, 0, s.length());
+    }
+
+    Utf8 append(String s, int from, int to) {
+      if (length + 3 * (to - from) > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + 3 * (to - from)));
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) bytes[length++] = (byte) c;
+        else append(c);
+      }
+      return this;
     }
   }
 }
