@@ -101,9 +101,8 @@ final class DomWriter {
         if (!declare(name.substring(0, colon), uri)) return false;
       }
       String v = a.getValue();
-      if (!plain(v, true)) return false;
       out.append(' ').append(name).append("=\"");
-      escape(v, true);
+      if (!escape(v, true)) return false;
       out.append('"');
     }
     String uri = e.getNamespaceURI();
@@ -115,9 +114,9 @@ final class DomWriter {
       out.append("/>");
     } else if (child.getNodeType() == Node.TEXT_NODE && child.getNextSibling() == null) {
       String t = child.getNodeValue();
-      if (t.isEmpty() || t.isBlank() || !plain(t, false)) return false;
+      if (t.isBlank()) return false;
       out.append('>');
-      escape(t, false);
+      if (!escape(t, false)) return false;
       out.append("</").append(qname).append('>');
     } else {
       out.append('>');
@@ -153,14 +152,13 @@ final class DomWriter {
     if (prefix.startsWith("xml")) return XMLConstants.XML_NS_URI.equals(uri) && prefix.equals("xml");
     String was = current.get(prefix);
     if (uri.equals(was)) return true;
-    if (!plain(uri, true)) return false;
     if (prefix.isEmpty()) {
       out.append(" xmlns=\"");
     } else {
       if (uri.isEmpty()) return false; // undeclaring a prefix is not XML 1.0
       out.append(" xmlns:").append(prefix).append("=\"");
     }
-    escape(uri, true);
+    if (!escape(uri, true)) return false;
     out.append('"');
     scope.add(new String[] {prefix, was});
     current.put(prefix, uri);
@@ -181,28 +179,40 @@ final class DomWriter {
     return true;
   }
 
-  private void escape(String s, boolean attribute) {
+  /**
+   * Appends the text escaped as the JDK serialiser escapes it; false (with the buffer left half
+   * written, the document then goes to the Transformer) on a character it would write otherwise.
+   */
+  private boolean escape(String s, boolean attribute) {
     int run = 0;
     for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
       String ref;
-      switch (s.charAt(i)) {
-        case '&' -> ref = "&amp;";
-        case '<' -> ref = "&lt;";
-        case '>' -> ref = "&gt;";
-        case '"' -> ref = attribute ? "&quot;" : null;
-        default -> ref = null;
+      if (c >= 0x20 && c < 0x7F) {
+        switch (c) {
+          case '&' -> ref = "&amp;";
+          case '<' -> ref = "&lt;";
+          case '>' -> ref = "&gt;";
+          case '"' -> ref = attribute ? "&quot;" : null;
+          default -> ref = null;
+        }
+        if (ref == null) continue;
+      } else if (c == '\n' && !attribute || c > 0x9F && c != 0x2028 && !Character.isSurrogate(c) && c <= 0xFFFD) {
+        continue;
+      } else {
+        return false;
       }
-      if (ref == null) continue;
       out.append(s, run, i).append(ref);
       run = i + 1;
     }
     out.append(s, run, s.length());
+    return true;
   }
 
   /**
    * A growable UTF-8 byte buffer. Encoding as we go beats a StringBuilder: one non-Latin-1 character
    * (a curly quote in a rule's text) turns a whole StringBuilder into UTF-16 and its encoding slow.
-   * Surrogates never reach it ({@link #plain} sends them to the Transformer).
+   * Surrogates never reach it ({@link #escape} and {@link #plain} send them to the Transformer).
    */
   private static final class Utf8 {
     byte[] bytes = new byte[1 << 16];
