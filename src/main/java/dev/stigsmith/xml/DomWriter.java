@@ -78,8 +78,9 @@ final class DomWriter {
     String qname = e.getTagName();
     int mark = scope.size();
     out.append('<').append(qname);
-    NamedNodeMap attrs = e.getAttributes();
-    int n = attrs.getLength();
+    // Asking an attribute-less Xerces element for its attributes allocates an empty map; most of ours have none.
+    NamedNodeMap attrs = e.hasAttributes() ? e.getAttributes() : null;
+    int n = attrs == null ? 0 : attrs.getLength();
     // Namespace declarations first, then the other attributes, then the element's own namespace
     // if not yet in scope: the order the JDK serialiser emits them in.
     for (int i = 0; i < n; i++) {
