@@ -27,8 +27,9 @@ final class DomWriter {
   private static final ThreadLocal<Utf8> BUFFER = ThreadLocal.withInitial(Utf8::new);
 
   private final Utf8 out;
-  /** Prefix to namespace in scope, with the depth each mapping was pushed at, innermost last. */
+  /** Mappings pushed by open elements, innermost last: prefix and the namespace it had before (null: none). */
   private final List<String[]> scope = new ArrayList<>();
+  /** Prefix to namespace now in scope. */
   private final Map<String, String> current = new HashMap<>();
   private String defaultNs = "";
 
