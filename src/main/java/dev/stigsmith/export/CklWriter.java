@@ -34,8 +34,26 @@ public final class CklWriter {
 
   public byte[] toBytes(Checklist c) {
     // The JDK serialiser runs the comment into the root element's line; STIG Viewer puts it on its own.
-    String xml = new String(XmlOutput.toBytes(document(c)), StandardCharsets.UTF_8);
-    return xml.replaceFirst("--><CHECKLIST>", "-->\n<CHECKLIST>").getBytes(StandardCharsets.UTF_8);
+    // Done on the bytes: a checklist is about a megabyte, and decoding, regex-replacing and
+    // re-encoding it showed in fleet profiles.
+    byte[] xml = XmlOutput.toBytes(document(c));
+    byte[] joined = "--><CHECKLIST>".getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(xml, joined);
+    if (at < 0) return xml;
+    byte[] out = new byte[xml.length + 1];
+    System.arraycopy(xml, 0, out, 0, at + 3);
+    out[at + 3] = '\n';
+    System.arraycopy(xml, at + 3, out, at + 4, xml.length - at - 3);
+    return out;
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i <= hay.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+      return i;
+    }
+    return -1;
   }
 
   Document document(Checklist c) {

@@ -419,10 +419,14 @@ final class ValueNormaliser {
    * name): the values are lost.
    */
   static boolean isCollectionTypeName(String t) {
-    return t.matches("System\\.(Object|String|Int32)\\[\\]")
-        || t.matches("System\\.Collections\\.\\S+")
-        || t.matches("(Deserialized\\.)?Microsoft\\.Exchange\\.Data\\.(AD)?MultiValuedProperty`1\\[.*\\]");
+    return t.startsWith("System.") && COLLECTION_TYPE_NAME.matcher(t).matches()
+        || t.contains("MultiValuedProperty") && MULTI_VALUED_TYPE_NAME.matcher(t).matches();
   }
+
+  private static final java.util.regex.Pattern COLLECTION_TYPE_NAME =
+      java.util.regex.Pattern.compile("System\\.(Object|String|Int32)\\[\\]|System\\.Collections\\.\\S+");
+  private static final java.util.regex.Pattern MULTI_VALUED_TYPE_NAME =
+      java.util.regex.Pattern.compile("(Deserialized\\.)?Microsoft\\.Exchange\\.Data\\.(AD)?MultiValuedProperty`1\\[.*\\]");
 
   private static String shown(JsonNode raw) {
     String s = raw.isTextual() ? '"' + raw.textValue() + '"' : raw.isObject() ? "an object" : raw.isArray() ? "a list" : raw.toString();

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -40,8 +43,40 @@ public final class XmlOutput {
    * because the JDK serialiser puts the root element on the same line as it.
    */
   public static byte[] toBytes(Document doc) {
+    byte[] direct = DomWriter.write(doc);
+    if (direct == null) {
+      transformed.incrementAndGet();
+      return viaTransformer(doc);
+    }
+    direct = withDeclaration(direct);
+    if (crossCheck) {
+      byte[] reference = viaTransformer(doc);
+      if (!Arrays.equals(direct, reference)) mismatch.compareAndSet(null, new byte[][] {direct, reference});
+    }
+    written.incrementAndGet();
+    return direct;
+  }
+
+  /** Set by the test that holds the direct writer to the JDK serialiser's bytes on every document of a run. */
+  static volatile boolean crossCheck;
+  static final AtomicLong written = new AtomicLong();
+  static final AtomicLong transformed = new AtomicLong();
+  /** The first document the two disagreed on: direct bytes, JDK bytes. */
+  static final AtomicReference<byte[][]> mismatch = new AtomicReference<>();
+
+  private static byte[] withDeclaration(byte[] direct) {
+    byte[] b = new byte[DECLARATION.length + direct.length];
+    System.arraycopy(DECLARATION, 0, b, 0, DECLARATION.length);
+    System.arraycopy(direct, 0, b, DECLARATION.length, direct.length);
+    return b;
+  }
+
+  private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8);
+
+  /** The JDK serialiser's rendering, for the shapes {@link DomWriter} leaves to it (and to check it against). */
+  static byte[] viaTransformer(Document doc) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(DECLARATION);
     try {
       SERIALISER.get().transform(new DOMSource(doc), new StreamResult(out));
     } catch (TransformerException e) {

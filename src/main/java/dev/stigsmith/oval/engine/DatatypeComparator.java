@@ -14,9 +14,25 @@ public interface DatatypeComparator {
    */
   static boolean patternMatch(String actual, String pattern) {
     try {
-      return Pattern.compile(pattern).matcher(actual).find();
+      return Patterns.compiled(pattern).matcher(actual).find();
     } catch (PatternSyntaxException e) {
       throw new ComparisonException("bad pattern '" + pattern + "': " + e.getDescription());
+    }
+  }
+
+  /** Compiled patterns by source text: a fleet run matches the same few state patterns on every host. */
+  final class Patterns {
+    private static final java.util.concurrent.ConcurrentHashMap<String, Pattern> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Patterns() {}
+
+    static Pattern compiled(String pattern) {
+      Pattern p = CACHE.get(pattern);
+      if (p == null) {
+        p = Pattern.compile(pattern); // a bad pattern throws before anything is cached
+        if (CACHE.size() < 10_000) CACHE.putIfAbsent(pattern, p);
+      }
+      return p;
     }
   }
 

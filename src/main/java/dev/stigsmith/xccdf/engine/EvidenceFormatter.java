@@ -216,9 +216,11 @@ final class EvidenceFormatter {
     return null;
   }
 
+  private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z])([A-Z])");
+
   /** "SendConnector" → "Send connector". */
   static String humanize(String noun) {
-    String spaced = noun.replaceAll("([a-z])([A-Z])", "$1 $2");
+    String spaced = CAMEL_HUMP.matcher(noun).replaceAll("$1 $2");
     return spaced.isEmpty() ? spaced : spaced.charAt(0) + spaced.substring(1).toLowerCase(Locale.ROOT);
   }
 

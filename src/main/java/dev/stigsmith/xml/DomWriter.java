@@ -1,0 +1,252 @@
+package dev.stigsmith.xml;
+
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Writes the documents we build (elements, attributes, text-only leaves, comments) straight to bytes,
+ * exactly as the JDK's indenting identity Transformer does, at a fraction of its cost: the Transformer
+ * replays the DOM as SAX events through several buffering layers and was the largest per-host cost
+ * of a fleet run. Anything outside that shape (mixed content, whitespace text, CDATA, processing
+ * instructions, characters the JDK serialiser writes as references) makes {@link #write} return
+ * null, and the caller falls back to the Transformer, so output never depends on which path ran.
+ */
+final class DomWriter {
+  private static final String XMLNS = "xmlns";
+
+  // Kept per thread: a host's documents are up to a few MB and regrowing the buffer showed in profiles.
+  private static final ThreadLocal<Utf8> BUFFER = ThreadLocal.withInitial(Utf8::new);
+
+  private final Utf8 out;
+  /** Mappings pushed by open elements, innermost last: prefix and the namespace it had before (null: none). */
+  private final List<String[]> scope = new ArrayList<>();
+  /** Prefix to namespace now in scope. */
+  private final Map<String, String> current = new HashMap<>();
+  private String defaultNs = "";
+
+  private DomWriter() {
+    out = BUFFER.get();
+    out.length = 0;
+    current.put("", "");
+    current.put("xml", XMLConstants.XML_NS_URI);
+  }
+
+  /** The document without XML declaration, or null when its shape needs the Transformer. */
+  static byte[] write(Document doc) {
+    DomWriter w = new DomWriter();
+    // The JDK serialiser puts nothing between top-level nodes; we leave anything after the root to it.
+    for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n.getPreviousSibling() != null && n.getPreviousSibling().getNodeType() == Node.ELEMENT_NODE) return null;
+      switch (n.getNodeType()) {
+        case Node.ELEMENT_NODE -> {
+          if (!w.element((Element) n, 0)) return null;
+        }
+        case Node.COMMENT_NODE -> {
+          if (!w.comment(n.getNodeValue())) return null;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    w.out.append('\n');
+    byte[] b = Arrays.copyOf(w.out.bytes, w.out.length);
+    if (w.out.bytes.length > (8 << 20)) BUFFER.remove();
+    return b;
+  }
+
+  private void indent(int depth) {
+    out.append('\n');
+    for (int i = 0; i < depth; i++) out.append("  ");
+  }
+
+  private boolean comment(String text) {
+    if (text.contains("--") || text.endsWith("-") || !plain(text, false)) return false;
+    out.append("<!--").append(text).append("-->");
+    return true;
+  }
+
+  private boolean element(Element e, int depth) {
+    String qname = e.getTagName();
+    int mark = scope.size();
+    out.append('<').append(qname);
+    // Asking an attribute-less Xerces element for its attributes allocates an empty map; most of ours have none.
+    NamedNodeMap attrs = e.hasAttributes() ? e.getAttributes() : null;
+    int n = attrs == null ? 0 : attrs.getLength();
+    // Namespace declarations first, then the other attributes, then the element's own namespace
+    // if not yet in scope: the order the JDK serialiser emits them in.
+    for (int i = 0; i < n; i++) {
+      Attr a = (Attr) attrs.item(i);
+      String name = a.getName();
+      if (!name.startsWith(XMLNS)) continue;
+      int colon = name.lastIndexOf(':');
+      if (colon < 0 && !name.equals(XMLNS)) return false;
+      if (!declare(colon > 0 ? name.substring(colon + 1) : "", a.getValue())) return false;
+    }
+    for (int i = 0; i < n; i++) {
+      Attr a = (Attr) attrs.item(i);
+      String name = a.getName();
+      if (name.startsWith(XMLNS)) continue;
+      String uri = a.getNamespaceURI();
+      if (uri != null && !uri.isEmpty()) {
+        int colon = name.indexOf(':');
+        if (colon <= 0) return false;
+        if (!declare(name.substring(0, colon), uri)) return false;
+      }
+      String v = a.getValue();
+      out.append(' ').append(name).append("=\"");
+      if (!escape(v, true)) return false;
+      out.append('"');
+    }
+    String uri = e.getNamespaceURI();
+    int colon = qname.indexOf(':');
+    if (!declare(colon > 0 ? qname.substring(0, colon) : "", uri == null ? "" : uri)) return false;
+
+    Node child = e.getFirstChild();
+    if (child == null) {
+      out.append("/>");
+    } else if (child.getNodeType() == Node.TEXT_NODE && child.getNextSibling() == null) {
+      String t = child.getNodeValue();
+      if (t.isBlank()) return false;
+      out.append('>');
+      if (!escape(t, false)) return false;
+      out.append("</").append(qname).append('>');
+    } else {
+      out.append('>');
+      for (; child != null; child = child.getNextSibling()) {
+        indent(depth + 1);
+        switch (child.getNodeType()) {
+          case Node.ELEMENT_NODE -> {
+            if (!element((Element) child, depth + 1)) return false;
+          }
+          case Node.COMMENT_NODE -> {
+            if (!comment(child.getNodeValue())) return false;
+          }
+          default -> {
+            return false;
+          }
+        }
+      }
+      indent(depth);
+      out.append("</").append(qname).append('>');
+    }
+    while (scope.size() > mark) {
+      String[] m = scope.remove(scope.size() - 1);
+      if (m[1] == null) current.remove(m[0]);
+      else current.put(m[0], m[1]);
+      if (m[0].isEmpty()) defaultNs = m[1];
+    }
+    return true;
+  }
+
+  /** Puts a mapping in scope, writing its declaration only if it is new; false for what we leave to the Transformer. */
+  private boolean declare(String prefix, String uri) {
+    if (prefix.isEmpty() && uri.equals(defaultNs)) return true;
+    if (prefix.startsWith("xml")) return XMLConstants.XML_NS_URI.equals(uri) && prefix.equals("xml");
+    String was = current.get(prefix);
+    if (uri.equals(was)) return true;
+    if (prefix.isEmpty()) {
+      out.append(" xmlns=\"");
+    } else {
+      if (uri.isEmpty()) return false; // undeclaring a prefix is not XML 1.0
+      out.append(" xmlns:").append(prefix).append("=\"");
+    }
+    if (!escape(uri, true)) return false;
+    out.append('"');
+    scope.add(new String[] {prefix, was});
+    current.put(prefix, uri);
+    if (prefix.isEmpty()) defaultNs = uri;
+    return true;
+  }
+
+  /** True if every character is one the JDK serialiser writes as itself (or as a named entity). */
+  private static boolean plain(String s, boolean attribute) {
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20) {
+        if (c != '\n' || attribute) return false;
+      } else if (c >= 0x7F && (c <= 0x9F || c == 0x2028 || Character.isSurrogate(c) || c > 0xFFFD)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Appends the text escaped as the JDK serialiser escapes it; false (with the buffer left half
+   * written, the document then goes to the Transformer) on a character it would write otherwise.
+   */
+  private boolean escape(String s, boolean attribute) {
+    int run = 0;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      String ref;
+      if (c >= 0x20 && c < 0x7F) {
+        switch (c) {
+          case '&' -> ref = "&amp;";
+          case '<' -> ref = "&lt;";
+          case '>' -> ref = "&gt;";
+          case '"' -> ref = attribute ? "&quot;" : null;
+          default -> ref = null;
+        }
+        if (ref == null) continue;
+      } else if (c == '\n' && !attribute || c > 0x9F && c != 0x2028 && !Character.isSurrogate(c) && c <= 0xFFFD) {
+        continue;
+      } else {
+        return false;
+      }
+      out.append(s, run, i).append(ref);
+      run = i + 1;
+    }
+    out.append(s, run, s.length());
+    return true;
+  }
+
+  /**
+   * A growable UTF-8 byte buffer. Encoding as we go beats a StringBuilder: one non-Latin-1 character
+   * (a curly quote in a rule's text) turns a whole StringBuilder into UTF-16 and its encoding slow.
+   * Surrogates never reach it ({@link #escape} and {@link #plain} send them to the Transformer).
+   */
+  private static final class Utf8 {
+    byte[] bytes = new byte[1 << 16];
+    int length;
+
+    Utf8 append(char c) {
+      if (length + 3 > bytes.length) bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      if (c < 0x80) {
+        bytes[length++] = (byte) c;
+      } else if (c < 0x800) {
+        bytes[length++] = (byte) (0xC0 | (c >> 6));
+        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        bytes[length++] = (byte) (0xE0 | (c >> 12));
+        bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        bytes[length++] = (byte) (0x80 | (c & 0x3F));
+      }
+      return this;
+    }
+
+    Utf8 append(String s) {
+      return append(s, 0, s.length());
+    }
+
+    Utf8 append(String s, int from, int to) {
+      if (length + 3 * (to - from) > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + 3 * (to - from)));
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) bytes[length++] = (byte) c;
+        else append(c);
+      }
+      return this;
+    }
+  }
+}
