@@ -128,7 +128,10 @@ final class DocumentChecks {
           if (v != null) used.add(v);
         }
         String local = e.getNodeName().getLocalName();
-        if (local.equals("object_reference") || local.equals("filter")) used.add(e.getStringValue().trim());
+        // ind-def:variable_object names its variable in element text, not in an attribute.
+        if (local.equals("object_reference") || local.equals("filter") || local.equals("var_ref")) {
+          used.add(e.getStringValue().trim());
+        }
       }
       unused(tests, used, "test");
       unused(objects, used, "object");
