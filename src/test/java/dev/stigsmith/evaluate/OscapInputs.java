@@ -63,26 +63,7 @@ public final class OscapInputs {
     System.out.println("wrote defs.xml, variables.xml and " + n + " system characteristics to " + out);
   }
 
-  private static void variables(Evaluator.Evaluation ev, Path file) throws IOException {
-    Map<String, List<String>> values = new TreeMap<>(ev.externalVariables());
-    values.keySet().retainAll(ev.definitions().variables().stream()
-        .filter(v -> v instanceof Variable.External).map(Variable::id).toList());
-    String ns = "http://oval.mitre.org/XMLSchema/oval-variables-5";
-    String common = "http://oval.mitre.org/XMLSchema/oval-common-5";
-    Document doc = SafeXml.documentBuilder().newDocument();
-    Element root = (Element) doc.appendChild(doc.createElementNS(ns, "oval_variables"));
-    Element gen = (Element) root.appendChild(doc.createElementNS(ns, "generator"));
-    gen.appendChild(doc.createElementNS(common, "oval:schema_version")).setTextContent("5.11.2");
-    gen.appendChild(doc.createElementNS(common, "oval:timestamp")).setTextContent("2024-02-01T00:00:00");
-    Element vars = (Element) root.appendChild(doc.createElementNS(ns, "variables"));
-    for (Map.Entry<String, List<String>> e : values.entrySet()) {
-      Variable.External ext = (Variable.External) ev.definitions().variable(e.getKey()).orElseThrow();
-      Element v = (Element) vars.appendChild(doc.createElementNS(ns, "variable"));
-      v.setAttribute("id", e.getKey());
-      v.setAttribute("datatype", ext.datatype());
-      v.setAttribute("comment", "site value");
-      for (String value : e.getValue()) v.appendChild(doc.createElementNS(ns, "value")).setTextContent(value);
-    }
-    XmlOutput.write(doc, file);
+  private static void variables(Evaluator.Evaluation ev, Path file) throws Exception {
+    dev.stigsmith.testing.Oscap.writeVariables(ev, file);
   }
 }

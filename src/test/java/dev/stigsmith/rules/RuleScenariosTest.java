@@ -157,7 +157,7 @@ class RuleScenariosTest {
     SystemCharacteristicsWriter.write(ev.systemCharacteristics(), work.resolve("sc.xml"));
     List<String> args = new ArrayList<>(List.of("oval", "analyse", "--results", "results.xml"));
     // Site Values reach OVAL as external variables; oscap must be given the same values we used.
-    if (writeVariables(ev, work.resolve("variables.xml"))) args.addAll(List.of("--variables", "variables.xml"));
+    if (dev.stigsmith.testing.Oscap.writeVariables(ev, work.resolve("variables.xml"))) args.addAll(List.of("--variables", "variables.xml"));
     args.addAll(List.of("defs.xml", "sc.xml"));
     Oscap.Run run = Oscap.run(work, args.toArray(String[]::new));
     // OpenSCAP 1.3.7 crashes comparing a boolean or int record field whose status is "does not exist"
@@ -176,31 +176,6 @@ class RuleScenariosTest {
     assertThat(m.group(1)).as("oscap vs stigsmith on " + name).isEqualTo(ours.xml());
   }
 
-  /** The external variables the evaluation used, as an OVAL variables document; false when there are none. */
-  private static boolean writeVariables(Evaluator.Evaluation ev, Path file) throws Exception {
-    Map<String, List<String>> values = new TreeMap<>(ev.externalVariables());
-    values.keySet().retainAll(ev.definitions().variables().stream()
-        .filter(v -> v instanceof Variable.External).map(Variable::id).toList());
-    if (values.isEmpty()) return false;
-    String ns = "http://oval.mitre.org/XMLSchema/oval-variables-5";
-    Document doc = SafeXml.documentBuilder().newDocument();
-    Element root = (Element) doc.appendChild(doc.createElementNS(ns, "oval_variables"));
-    Element gen = (Element) root.appendChild(doc.createElementNS(ns, "generator"));
-    String common = "http://oval.mitre.org/XMLSchema/oval-common-5";
-    gen.appendChild(doc.createElementNS(common, "oval:schema_version")).setTextContent("5.11.2");
-    gen.appendChild(doc.createElementNS(common, "oval:timestamp")).setTextContent("2024-02-01T00:00:00");
-    Element vars = (Element) root.appendChild(doc.createElementNS(ns, "variables"));
-    for (Map.Entry<String, List<String>> e : values.entrySet()) {
-      Variable.External ext = (Variable.External) ev.definitions().variable(e.getKey()).orElseThrow();
-      Element v = (Element) vars.appendChild(doc.createElementNS(ns, "variable"));
-      v.setAttribute("id", e.getKey());
-      v.setAttribute("datatype", ext.datatype());
-      v.setAttribute("comment", "site value");
-      for (String value : e.getValue()) v.appendChild(doc.createElementNS(ns, "value")).setTextContent(value);
-    }
-    XmlOutput.write(doc, file);
-    return true;
-  }
 
   private static final Pattern OVAL_ID = Pattern.compile("oval:[A-Za-z0-9_.-]+:(def|tst|obj|ste|var):\\d+");
 

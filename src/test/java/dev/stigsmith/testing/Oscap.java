@@ -1,5 +1,13 @@
 package dev.stigsmith.testing;
 
+import dev.stigsmith.oval.model.Variable;
+import dev.stigsmith.xccdf.engine.Evaluator;
+import dev.stigsmith.xml.SafeXml;
+import dev.stigsmith.xml.XmlOutput;
+import java.util.Map;
+import java.util.TreeMap;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -45,5 +53,31 @@ public final class Oscap {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
     }
+  }
+
+  /** The external variables the evaluation used, as an OVAL variables document; false when there are none. */
+  public static boolean writeVariables(Evaluator.Evaluation ev, Path file) throws Exception {
+    Map<String, List<String>> values = new TreeMap<>(ev.externalVariables());
+    values.keySet().retainAll(ev.definitions().variables().stream()
+        .filter(v -> v instanceof Variable.External).map(Variable::id).toList());
+    if (values.isEmpty()) return false;
+    String ns = "http://oval.mitre.org/XMLSchema/oval-variables-5";
+    Document doc = SafeXml.documentBuilder().newDocument();
+    Element root = (Element) doc.appendChild(doc.createElementNS(ns, "oval_variables"));
+    Element gen = (Element) root.appendChild(doc.createElementNS(ns, "generator"));
+    String common = "http://oval.mitre.org/XMLSchema/oval-common-5";
+    gen.appendChild(doc.createElementNS(common, "oval:schema_version")).setTextContent("5.11.2");
+    gen.appendChild(doc.createElementNS(common, "oval:timestamp")).setTextContent("2024-02-01T00:00:00");
+    Element vars = (Element) root.appendChild(doc.createElementNS(ns, "variables"));
+    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+      Variable.External ext = (Variable.External) ev.definitions().variable(e.getKey()).orElseThrow();
+      Element v = (Element) vars.appendChild(doc.createElementNS(ns, "variable"));
+      v.setAttribute("id", e.getKey());
+      v.setAttribute("datatype", ext.datatype());
+      v.setAttribute("comment", "site value");
+      for (String value : e.getValue()) v.appendChild(doc.createElementNS(ns, "value")).setTextContent(value);
+    }
+    XmlOutput.write(doc, file);
+    return true;
   }
 }

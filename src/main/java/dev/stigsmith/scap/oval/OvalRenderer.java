@@ -73,8 +73,19 @@ public final class OvalRenderer {
   public static Document rules(Benchmark b, GeneratorInfo gen) {
     List<Rule> automated = b.currentRules().stream().filter(Rule::isAutomated).toList();
     Doc d = new Doc(gen);
+    d.product = productName(b.platform());
     for (Rule r : automated) new RuleOval(d, r).render();
     return d.finish();
+  }
+
+  /**
+   * The product a rule's definition is about, from the platform's CPE (cpe:/a:microsoft:exchange_server:2019…
+   * → "Microsoft Exchange Server 2019"), so each benchmark's OVAL names its own Exchange version.
+   */
+  static String productName(Platform p) {
+    if (p == null || p.cpeName() == null) return "Microsoft Exchange Server";
+    String[] parts = p.cpeName().split(":");
+    return parts.length > 4 && !parts[4].isEmpty() ? "Microsoft Exchange Server " + parts[4] : "Microsoft Exchange Server";
   }
 
   /** The inventory definition that recognises the benchmark's platform (referenced by the CPE dictionary). */
@@ -128,6 +139,8 @@ public final class OvalRenderer {
     final E objects;
     final E states;
     final E variables;
+    /** What the rule definitions' metadata names as the affected product. */
+    String product = "Microsoft Exchange Server";
 
     Doc(GeneratorInfo gen) {
       root = xml.root(OVAL_DEF, "oval_definitions");
@@ -177,17 +190,7 @@ public final class OvalRenderer {
         allOf();
         return;
       }
-      E def = d.definitions.add(OVAL_DEF, "definition")
-          .attr("id", Ids.ovalDefinition(rule)).attr("version", "1").attr("class", "compliance");
-      E meta = def.add(OVAL_DEF, "metadata");
-      meta.add(OVAL_DEF, "title", rule.stigId() + ": " + rule.title());
-      E affected = meta.add(OVAL_DEF, "affected").attr("family", "windows");
-      affected.add(OVAL_DEF, "platform", "Microsoft Windows Server");
-      affected.add(OVAL_DEF, "product", "Microsoft Exchange Server 2016");
-      meta.add(OVAL_DEF, "reference").attr("source", "DISA").attr("ref_id", rule.ruleId().toString());
-      meta.add(OVAL_DEF, "reference").attr("source", "DISA STIG ID").attr("ref_id", rule.stigId());
-      for (String cci : rule.ccis()) meta.add(OVAL_DEF, "reference").attr("source", "CCI").attr("ref_id", cci);
-      meta.add(OVAL_DEF, "description", check.isCmdlet() ? describe() : SystemOval.describe(check.system()));
+      E def = definition(check.isCmdlet() ? describe() : SystemOval.describe(check.system()));
 
       if (!check.isCmdlet()) {
         new SystemOval(d, rule, this::externalVariable).render(def);
@@ -231,17 +234,7 @@ public final class OvalRenderer {
      * times ten plus the part's position), and the rule's definition ANDs them as extended definitions.
      */
     private void allOf() {
-      E def = d.definitions.add(OVAL_DEF, "definition")
-          .attr("id", Ids.ovalDefinition(rule)).attr("version", "1").attr("class", "compliance");
-      E meta = def.add(OVAL_DEF, "metadata");
-      meta.add(OVAL_DEF, "title", rule.stigId() + ": " + rule.title());
-      E affected = meta.add(OVAL_DEF, "affected").attr("family", "windows");
-      affected.add(OVAL_DEF, "platform", "Microsoft Windows Server");
-      affected.add(OVAL_DEF, "product", "Microsoft Exchange Server 2016");
-      meta.add(OVAL_DEF, "reference").attr("source", "DISA").attr("ref_id", rule.ruleId().toString());
-      meta.add(OVAL_DEF, "reference").attr("source", "DISA STIG ID").attr("ref_id", rule.stigId());
-      for (String cci : rule.ccis()) meta.add(OVAL_DEF, "reference").attr("source", "CCI").attr("ref_id", cci);
-      meta.add(OVAL_DEF, "description", "All of: " + String.join(" ", check.allOf().stream()
+      E def = definition("All of: " + String.join(" ", check.allOf().stream()
           .map(p -> p.isCmdlet() ? p.query().cmdlet() + (p.expect() == AutomatedCheck.Expect.EACH ? " (each object)" : " (" + p.expect().name().toLowerCase(Locale.ROOT) + ")") + ";"
               : SystemOval.describe(p.system())).toList()));
       E criteria = def.add(OVAL_DEF, "criteria").attr("operator", "AND").attr("comment", "every part of the check passes");
@@ -255,6 +248,22 @@ public final class OvalRenderer {
         criteria.add(OVAL_DEF, "extend_definition").attr("definition_ref", Ids.ovalDefinition(partRule))
             .attr("comment", "part " + (k + 1) + ": " + part.label());
       }
+    }
+
+    /** The rule's compliance definition with its metadata: DISA's ids and CCIs travel with it. */
+    private E definition(String description) {
+      E def = d.definitions.add(OVAL_DEF, "definition")
+          .attr("id", Ids.ovalDefinition(rule)).attr("version", "1").attr("class", "compliance");
+      E meta = def.add(OVAL_DEF, "metadata");
+      meta.add(OVAL_DEF, "title", rule.stigId() + ": " + rule.title());
+      E affected = meta.add(OVAL_DEF, "affected").attr("family", "windows");
+      affected.add(OVAL_DEF, "platform", "Microsoft Windows Server");
+      affected.add(OVAL_DEF, "product", d.product);
+      meta.add(OVAL_DEF, "reference").attr("source", "DISA").attr("ref_id", rule.ruleId().toString());
+      meta.add(OVAL_DEF, "reference").attr("source", "DISA STIG ID").attr("ref_id", rule.stigId());
+      for (String cci : rule.ccis()) meta.add(OVAL_DEF, "reference").attr("source", "CCI").attr("ref_id", cci);
+      meta.add(OVAL_DEF, "description", description);
+      return def;
     }
 
     /** "No object (matching where) may exist" / "at least one object (meeting require) must exist". */
