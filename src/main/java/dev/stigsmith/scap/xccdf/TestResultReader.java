@@ -102,7 +102,16 @@ public final class TestResultReader {
     }
     Target target = new Target(childText(t, XCCDF12, "target"), fqdn, ips, macs, facts);
     String profile = child(t, XCCDF12, "profile").map(p -> XccdfBenchmarkReader.strip(p.getAttribute("idref"))).orElse(null);
-    double score = child(t, XCCDF12, "score").map(s -> Double.parseDouble(s.getTextContent().trim())).orElse(0.0);
+    double score = 0.0;
+    var scoreElement = child(t, XCCDF12, "score");
+    if (scoreElement.isPresent()) {
+      String text = scoreElement.get().getTextContent().trim();
+      try {
+        score = Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        throw new XmlInputException(file, -1, -1, "TestResult score '" + text + "' is not a number — expected a decimal such as 87.5");
+      }
+    }
     String identity = childText(t, XCCDF12, "identity");
     return new TestResult(b, profile, target, start, end, t.getAttribute("test-system"), identity, results, score, 100.0);
   }
