@@ -33,14 +33,7 @@ class SystemObjectsTest {
   static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
   @TempDir Path tmp;
 
-  static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oval_definitions "
-      + "xmlns=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\" "
-      + "xmlns:oval=\"http://oval.mitre.org/XMLSchema/oval-common-5\" "
-      + "xmlns:win-def=\"http://oval.mitre.org/XMLSchema/oval-definitions-5#windows\" "
-      + "xmlns:ind-def=\"http://oval.mitre.org/XMLSchema/oval-definitions-5#independent\" "
-      + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><generator>"
-      + "<oval:schema_version>5.11.2</oval:schema_version><oval:timestamp>2026-01-01T00:00:00</oval:timestamp>"
-      + "</generator><definitions><definition id=\"oval:t:def:1\" version=\"1\" class=\"compliance\"><metadata>"
+  static final String HEAD = dev.stigsmith.testing.HandOval.DEFINITIONS_HEAD + "<definitions><definition id=\"oval:t:def:1\" version=\"1\" class=\"compliance\"><metadata>"
       + "<title>t</title><description>d</description></metadata><criteria>";
 
   /** Service MSExchangePOP3 disabled where installed; IMAP4 must not be installed at all. */

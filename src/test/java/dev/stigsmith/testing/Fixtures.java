@@ -3,6 +3,7 @@ package dev.stigsmith.testing;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.stream.Stream;
 import java.nio.file.Path;
 
@@ -69,5 +70,12 @@ public final class Fixtures {
       }
     }
     return to;
+  }
+
+  /** The file names of a corpus folder, sorted, without its EXPECTED.tsv manifest. */
+  public static List<String> corpusFiles(Path corpus) throws IOException {
+    try (Stream<Path> s = Files.list(corpus)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("EXPECTED.tsv")).sorted().toList();
+    }
   }
 }

@@ -32,14 +32,7 @@ class ProbeTest {
   static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
   @TempDir Path tmp;
 
-  static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oval_definitions "
-      + "xmlns=\"http://oval.mitre.org/XMLSchema/oval-definitions-5\" "
-      + "xmlns:oval=\"http://oval.mitre.org/XMLSchema/oval-common-5\" "
-      + "xmlns:win-def=\"http://oval.mitre.org/XMLSchema/oval-definitions-5#windows\" "
-      + "xmlns:ind-def=\"http://oval.mitre.org/XMLSchema/oval-definitions-5#independent\" "
-      + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><generator>"
-      + "<oval:schema_version>5.11.2</oval:schema_version><oval:timestamp>2026-01-01T00:00:00</oval:timestamp>"
-      + "</generator>";
+  static final String HEAD = dev.stigsmith.testing.HandOval.DEFINITIONS_HEAD;
 
   OvalDefinitions defs(String body) throws Exception {
     Path f = tmp.resolve("defs.xml");
