@@ -54,7 +54,7 @@ compare() {
 
 echo "validate bench: $runs alternating runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 java -jar "$jar" generate --out "$tmp/edge" >/dev/null
-edge=$(ls "$tmp"/edge/*/*-ds.xml)
+edge=$(ls "$tmp"/edge/*Edge_Transport*/*-ds.xml)
 compare "Edge data stream" "$edge"
 
 [ "${SYNTHETIC_COPIES:-48}" = 0 ] && exit 0
@@ -75,6 +75,6 @@ for k in $(seq 1 "$copies"); do
   done
 done
 java -jar "$jar" generate --content "$tmp/content" --out "$tmp/big" >/dev/null
-big=$(ls "$tmp"/big/*/*-ds.xml)
+big=$(ls "$tmp"/big/*Edge_Transport*/*-ds.xml)
 echo "synthetic: $((n + 68)) rules"
 compare "Synthetic data stream" "$big"

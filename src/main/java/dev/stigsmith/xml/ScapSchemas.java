@@ -38,6 +38,8 @@ public final class ScapSchemas {
   private static final String DTD_TYPE = "http://www.w3.org/TR/REC-xml";
 
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+  /** The schema files each compiled schema was built from, for {@link IdentityConstraints}. */
+  private static final Map<String, List<String>> FILES = new ConcurrentHashMap<>();
   private static final java.util.regex.Pattern PLATFORM_NS =
       java.util.regex.Pattern.compile("http://oval\\.mitre\\.org/XMLSchema/oval-(?:definitions|system-characteristics)-5#[A-Za-z0-9_]+");
   private static volatile CatalogResolver catalog;
@@ -94,7 +96,15 @@ public final class ScapSchemas {
   public static Schema schema(DocumentKind kind, java.util.Set<String> platforms) {
     java.util.SortedSet<String> keep = platforms == null ? null : new java.util.TreeSet<>(platforms);
     String key = kind.name() + (keep == null ? "" : keep.toString());
-    return SCHEMAS.computeIfAbsent(key, k -> build(kind.schemaNamespaces(), keep));
+    return SCHEMAS.computeIfAbsent(key, k -> build(kind.schemaNamespaces(), keep, k));
+  }
+
+  /** The identity constraints (key, keyref, unique) of the schema {@link #schema(DocumentKind, java.util.Set)} gives. */
+  public static IdentityConstraints identityConstraints(DocumentKind kind, java.util.Set<String> platforms) {
+    java.util.SortedSet<String> keep = platforms == null ? null : new java.util.TreeSet<>(platforms);
+    String key = kind.name() + (keep == null ? "" : keep.toString());
+    schema(kind, platforms);
+    return IdentityConstraints.of(FILES.get(key));
   }
 
   /** OVAL platform namespaces (…-5#windows and the like) that occur anywhere in {@code text}. */
@@ -116,7 +126,7 @@ public final class ScapSchemas {
     return sf.newSchema(xsd.toFile());
   }
 
-  private static Schema build(List<String> namespaces, java.util.Set<String> keepPlatforms) {
+  private static Schema build(List<String> namespaces, java.util.Set<String> keepPlatforms, String key) {
     SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
     try {
       // The schemas are our own bundled files; what must never happen is a fetch, which the resolver and
@@ -128,19 +138,26 @@ public final class ScapSchemas {
       throw new IllegalStateException(e);
     }
     LSResourceResolver all = resolver();
-    f.setResourceResolver(keepPlatforms == null ? all : (type, namespace, publicId, systemId, baseUri) -> {
-      if (namespace != null && PLATFORM_NS.matcher(namespace).matches() && !keepPlatforms.contains(namespace)) {
+    java.util.Set<String> files = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    f.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
+      if (keepPlatforms != null && namespace != null && PLATFORM_NS.matcher(namespace).matches()
+          && !keepPlatforms.contains(namespace)) {
         return new Input(publicId, "stub:" + namespace, baseUri, new StringReader(
             "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' targetNamespace='" + namespace + "'/>"));
       }
-      return all.resolveResource(type, namespace, publicId, systemId, baseUri);
+      LSInput in = all.resolveResource(type, namespace, publicId, systemId, baseUri);
+      if (in != null && in.getSystemId() != null && !DTD_TYPE.equals(type)) files.add(in.getSystemId());
+      return in;
     });
     Source[] sources = namespaces.stream().map(ns -> {
       URL url = schemaFor(ns);
+      files.add(url.toString());
       return (Source) new StreamSource(open(url), url.toString());
     }).toArray(Source[]::new);
     try {
-      return f.newSchema(sources);
+      Schema compiled = f.newSchema(sources);
+      FILES.put(key, List.copyOf(files));
+      return compiled;
     } catch (SAXException e) {
       throw new IllegalStateException("bundled SCAP schemas do not compile: " + e.getMessage(), e);
     }

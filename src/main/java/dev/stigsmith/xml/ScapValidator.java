@@ -42,6 +42,9 @@ public final class ScapValidator {
         return t;
       });
 
+  private static final String IDENTITY_CHECKING =
+      "http://apache.org/xml/features/validation/identity-constraint-checking";
+
   private ScapValidator() {}
 
   /** What checking one XML document found, and the parsed tree (null when it is not well-formed). */
@@ -109,8 +112,13 @@ public final class ScapValidator {
     });
     BuildingContentHandler tree = null;
     boolean wantTree = keepTree || (schematron && !kind.schematrons().isEmpty());
+    CompletableFuture<IdentityConstraints> constraints = null;
     try {
       if (wantTree) {
+        // With a tree at hand, identity constraints are checked over it with hash tables (see
+        // IdentityConstraints for why); the schema files are read for them while this thread parses.
+        vh.setFeature(IDENTITY_CHECKING, false);
+        constraints = CompletableFuture.supplyAsync(() -> ScapSchemas.identityConstraints(kind, platforms), WORKERS);
         var builder = Schematron.processor().newDocumentBuilder();
         builder.setLineNumbering(true);
         builder.setBaseURI(file.toUri());
@@ -145,6 +153,7 @@ public final class ScapValidator {
         throw new IllegalStateException(e);
       }
     }
+    if (constraints != null && doc != null) problems.addAll(constraints.join().check(file, doc));
     if (schematron && doc != null) {
       // Each stylesheet runs on its own thread over the one (immutable) tree.
       XdmNode tree0 = doc;
