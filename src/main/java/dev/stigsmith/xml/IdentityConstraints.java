@@ -8,15 +8,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.ParserConfigurationException;
-import net.sf.saxon.s9api.Axis;
-import net.sf.saxon.s9api.QName;
+import net.sf.saxon.om.AxisInfo;
+import net.sf.saxon.om.NamePool;
+import net.sf.saxon.om.NamespaceUri;
+import net.sf.saxon.om.NodeInfo;
+import net.sf.saxon.om.SequenceIterator;
+import net.sf.saxon.pattern.LocalNameTest;
+import net.sf.saxon.pattern.NameTest;
+import net.sf.saxon.pattern.NamespaceTest;
+import net.sf.saxon.pattern.NodeKindTest;
+import net.sf.saxon.pattern.NodeTest;
 import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XdmNodeKind;
+import net.sf.saxon.type.Type;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -43,12 +50,7 @@ public final class IdentityConstraints {
   enum Kind { KEY, KEYREF, UNIQUE }
 
   /** One step of a restricted XPath: a name test (null namespace/local = any), or an attribute. */
-  record Step(String ns, String local, boolean attribute) {
-    boolean matches(XdmNode n) {
-      QName q = n.getNodeName();
-      return (local == null || local.equals(q.getLocalName())) && (ns == null || ns.equals(q.getNamespaceURI()));
-    }
-  }
+  record Step(String ns, String local, boolean attribute) {}
 
   /** A selector or field path: optional leading descendant axis, then child steps (the last may be an attribute). */
   record XPath(boolean descendant, List<Step> steps) {}
@@ -283,123 +285,138 @@ public final class IdentityConstraints {
    * Every identity-constraint violation in {@code doc}, located at the element that breaks it. Messages and
    * rule ids follow the validator's (cvc-identity-constraint.4.1 unique, 4.2.1/4.2.2 key, 4.3 keyref), so
    * the rest of validation treats them as it would the validator's.
+   *
+   * <p>Works on Saxon's NodeInfo with name tests, which the tiny tree answers by comparing integer name
+   * codes; s9api's wrappers and QNames cost several times more on a 25 MB data stream.
    */
   public List<Problem> check(Path file, XdmNode doc) {
     List<Problem> problems = new ArrayList<>();
     if (owners.isEmpty() || doc == null) return problems;
+    NodeInfo root = doc.getUnderlyingNode();
+    Names names = new Names(root.getConfiguration().getNamePool());
     // Key tables by owning element, for keyrefs (checked after every table is complete).
-    Map<XdmNode, Map<String, Map<String, XdmNode>>> tables = new LinkedHashMap<>();
+    Map<NodeInfo, Map<String, Map<String, NodeInfo>>> tables = new HashMap<>();
     List<Object[]> keyrefs = new ArrayList<>();
-    Deque<XdmNode> todo = new ArrayDeque<>();
-    todo.push(doc);
-    while (!todo.isEmpty()) {
-      XdmNode n = todo.pop();
-      List<XdmNode> children = new ArrayList<>();
-      for (XdmNode c : n.children()) if (c.getNodeKind() == XdmNodeKind.ELEMENT) children.add(c);
-      for (int i = children.size() - 1; i >= 0; i--) todo.push(children.get(i));
-      if (n.getNodeKind() != XdmNodeKind.ELEMENT) continue;
-      QName q = n.getNodeName();
-      List<Owner> os = owners.get(key(q.getNamespaceURI(), q.getLocalName()));
-      if (os == null) continue;
-      for (Owner o : os) {
-        if (o.parentLocal() != null && !parentIs(n, o.parentNs(), o.parentLocal())) continue;
-        for (Constraint c : o.constraints()) {
-          if (c.kind() == Kind.KEYREF) {
-            keyrefs.add(new Object[] {n, c});
-            continue;
-          }
-          Map<String, XdmNode> table = new HashMap<>();
-          for (XdmNode target : select(n, c.selector())) {
-            String value = tuple(target, c);
-            if (value == null) {
-              if (c.kind() == Kind.KEY) {
-                problems.add(problem(file, target, "cvc-identity-constraint.4.2.1", "element '"
-                    + display(target) + "' has no value for the key '" + local(c.name()) + "'"));
-              }
+    for (Map.Entry<String, List<Owner>> owner : owners.entrySet()) {
+      String k = owner.getKey();
+      String ns = k.startsWith("{") ? k.substring(1, k.indexOf('}')) : "";
+      SequenceIterator it = root.iterateAxis(AxisInfo.DESCENDANT, names.element(ns, local(k)));
+      for (NodeInfo n; (n = (NodeInfo) it.next()) != null; ) {
+        for (Owner o : owner.getValue()) {
+          if (o.parentLocal() != null && !parentIs(n, o.parentNs(), o.parentLocal())) continue;
+          for (Constraint c : o.constraints()) {
+            if (c.kind() == Kind.KEYREF) {
+              keyrefs.add(new Object[] {n, c});
               continue;
             }
-            XdmNode first = table.putIfAbsent(value, target);
-            if (first != null) {
-              problems.add(problem(file, target, c.kind() == Kind.KEY ? "cvc-identity-constraint.4.2.2"
-                  : "cvc-identity-constraint.4.1", "duplicate " + (c.kind() == Kind.KEY ? "key" : "unique")
-                  + " value [" + value + "] declared for identity constraint '" + local(c.name()) + "' of element '"
-                  + display(n) + "' (first at line " + first.getLineNumber() + ")"));
+            Map<String, NodeInfo> table = new HashMap<>();
+            for (NodeInfo target : select(n, c.selector(), names)) {
+              String value = tuple(target, c, names);
+              if (value == null) {
+                if (c.kind() == Kind.KEY) {
+                  problems.add(problem(file, target, "cvc-identity-constraint.4.2.1", "element '"
+                      + display(target) + "' has no value for the key '" + local(c.name()) + "'"));
+                }
+                continue;
+              }
+              NodeInfo first = table.putIfAbsent(value, target);
+              if (first != null) {
+                problems.add(problem(file, target, c.kind() == Kind.KEY ? "cvc-identity-constraint.4.2.2"
+                    : "cvc-identity-constraint.4.1", "duplicate " + (c.kind() == Kind.KEY ? "key" : "unique")
+                    + " value [" + value + "] declared for identity constraint '" + local(c.name()) + "' of element '"
+                    + display(n) + "' (first at line " + first.getLineNumber() + ")"));
+              }
             }
+            tables.computeIfAbsent(n, x -> new HashMap<>()).put(c.name(), table);
           }
-          tables.computeIfAbsent(n, k -> new HashMap<>()).put(c.name(), table);
         }
       }
     }
     for (Object[] kr : keyrefs) {
-      XdmNode n = (XdmNode) kr[0];
+      NodeInfo n = (NodeInfo) kr[0];
       Constraint c = (Constraint) kr[1];
-      Map<String, XdmNode> table = keyTable(n, c.refer(), tables);
-      for (XdmNode target : select(n, c.selector())) {
-        String value = tuple(target, c);
+      Map<String, NodeInfo> table = keyTable(n, c.refer(), tables);
+      for (NodeInfo target : select(n, c.selector(), names)) {
+        String value = tuple(target, c, names);
         if (value == null || table.containsKey(value)) continue;
         problems.add(problem(file, target, "cvc-identity-constraint.4.3", "Key '" + local(c.name()) + "' with value '"
-            + value + "' not found for identity constraint of element '" + n.getNodeName().getLocalName() + "'."));
+            + value + "' not found for identity constraint of element '" + n.getLocalPart() + "'."));
       }
     }
+    // Owners are visited by name, not in document order; report in document order.
+    problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return problems;
   }
 
+  /** Name tests of one check, built once per name (a name test binds the name pool's integer code). */
+  private static final class Names {
+    private final NamePool pool;
+    private final Map<String, NodeTest> elements = new HashMap<>();
+
+    Names(NamePool pool) {
+      this.pool = pool;
+    }
+
+    NodeTest element(String ns, String local) {
+      if (local == null) {
+        return ns == null ? NodeKindTest.ELEMENT : new NamespaceTest(pool, Type.ELEMENT, NamespaceUri.of(ns));
+      }
+      if (ns == null) return new LocalNameTest(pool, Type.ELEMENT, local);
+      return elements.computeIfAbsent(ns + "}" + local, x -> new NameTest(Type.ELEMENT, NamespaceUri.of(ns), local, pool));
+    }
+  }
+
   /** The referred key's table on the keyref's element, or (keys declared lower down) merged from below it. */
-  private static Map<String, XdmNode> keyTable(XdmNode at, String refer,
-      Map<XdmNode, Map<String, Map<String, XdmNode>>> tables) {
-    Map<String, Map<String, XdmNode>> own = tables.get(at);
+  private static Map<String, NodeInfo> keyTable(NodeInfo at, String refer,
+      Map<NodeInfo, Map<String, Map<String, NodeInfo>>> tables) {
+    Map<String, Map<String, NodeInfo>> own = tables.get(at);
     if (own != null && own.containsKey(refer)) return own.get(refer);
-    Map<String, XdmNode> merged = new HashMap<>();
+    Map<String, NodeInfo> merged = new HashMap<>();
     for (var e : tables.entrySet()) {
-      Map<String, XdmNode> t = e.getValue().get(refer);
+      Map<String, NodeInfo> t = e.getValue().get(refer);
       if (t != null && isAncestor(at, e.getKey())) t.forEach(merged::putIfAbsent);
     }
     return merged;
   }
 
-  private static boolean isAncestor(XdmNode ancestor, XdmNode n) {
-    for (XdmNode p = n.getParent(); p != null; p = p.getParent()) if (p.equals(ancestor)) return true;
+  private static boolean isAncestor(NodeInfo ancestor, NodeInfo n) {
+    for (NodeInfo p = n.getParent(); p != null; p = p.getParent()) if (p.equals(ancestor)) return true;
     return false;
   }
 
-  private static boolean parentIs(XdmNode n, String ns, String local) {
-    XdmNode p = n.getParent();
-    if (p == null || p.getNodeKind() != XdmNodeKind.ELEMENT) return false;
-    QName q = p.getNodeName();
-    return local.equals(q.getLocalName()) && ns.equals(q.getNamespaceURI());
+  private static boolean parentIs(NodeInfo n, String ns, String local) {
+    NodeInfo p = n.getParent();
+    return p != null && p.getNodeKind() == Type.ELEMENT && local.equals(p.getLocalPart()) && ns.equals(p.getURI());
   }
 
-  private static List<XdmNode> select(XdmNode context, List<XPath> paths) {
-    List<XdmNode> out = new ArrayList<>();
-    for (XPath p : paths) collect(context, p, out);
-    return out;
-  }
-
-  private static void collect(XdmNode context, XPath p, List<XdmNode> out) {
-    List<XdmNode> current = new ArrayList<>();
-    if (p.descendant() && !p.steps().isEmpty()) {
-      Step first = p.steps().get(0);
-      for (XdmNode d : context.select(net.sf.saxon.s9api.streams.Steps.descendant()).asList()) {
-        if (d.getNodeKind() == XdmNodeKind.ELEMENT && first.matches(d)) current.add(d);
+  private static List<NodeInfo> select(NodeInfo context, List<XPath> paths, Names names) {
+    List<NodeInfo> out = new ArrayList<>();
+    for (XPath p : paths) {
+      if (p.descendant() && !p.steps().isEmpty()) {
+        Step first = p.steps().get(0);
+        List<NodeInfo> current = new ArrayList<>();
+        SequenceIterator it = context.iterateAxis(AxisInfo.DESCENDANT, names.element(first.ns(), first.local()));
+        for (NodeInfo d; (d = (NodeInfo) it.next()) != null; ) current.add(d);
+        out.addAll(walk(current, p.steps().subList(1, p.steps().size()), names));
+      } else {
+        out.addAll(walk(List.of(context), p.steps(), names));
       }
-      current = walk(current, p.steps().subList(1, p.steps().size()));
-    } else {
-      current.add(context);
-      current = walk(current, p.steps());
     }
-    out.addAll(current);
+    // Alternatives of a union may select the same node; XPath's union holds it once.
+    return paths.size() == 1 ? out : new ArrayList<>(new java.util.LinkedHashSet<>(out));
   }
 
-  private static List<XdmNode> walk(List<XdmNode> from, List<Step> steps) {
-    List<XdmNode> current = from;
+  /** Child steps from {@code from}; selected elements, or for a final attribute step, the attributes. */
+  private static List<NodeInfo> walk(List<NodeInfo> from, List<Step> steps, Names names) {
+    List<NodeInfo> current = from;
     for (Step s : steps) {
-      List<XdmNode> next = new ArrayList<>();
-      for (XdmNode n : current) {
-        var it = n.axisIterator(s.attribute() ? Axis.ATTRIBUTE : Axis.CHILD);
-        while (it.hasNext()) {
-          XdmNode c = it.next();
-          if ((s.attribute() || c.getNodeKind() == XdmNodeKind.ELEMENT) && s.matches(c)) next.add(c);
-        }
+      List<NodeInfo> next = new ArrayList<>();
+      for (NodeInfo n : current) {
+        SequenceIterator it = s.attribute()
+            ? n.iterateAxis(AxisInfo.ATTRIBUTE, s.local() == null ? NodeKindTest.ATTRIBUTE
+                : new NameTest(Type.ATTRIBUTE, NamespaceUri.of(s.ns() == null ? "" : s.ns()), s.local(), names.pool))
+            : n.iterateAxis(AxisInfo.CHILD, names.element(s.ns(), s.local()));
+        for (NodeInfo c; (c = (NodeInfo) it.next()) != null; ) next.add(c);
       }
       current = next;
     }
@@ -407,34 +424,59 @@ public final class IdentityConstraints {
   }
 
   /** The constraint's field values for one selected node, joined; null when a field selects nothing. */
-  private static String tuple(XdmNode target, Constraint c) {
+  private static String tuple(NodeInfo target, Constraint c, Names names) {
+    if (c.fields().size() == 1) return field(target, c, 0, names);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < c.fields().size(); i++) {
-      List<XdmNode> values = new ArrayList<>();
-      for (XPath p : c.fields().get(i)) values.addAll(walk(List.of(target), p.steps()));
-      String v;
-      if (values.isEmpty()) {
-        v = c.defaults().isEmpty() ? null : c.defaults().get(i);
-        if (v == null) return null;
-      } else {
-        v = values.get(0).getStringValue().replaceAll("\\s+", " ").trim();
-      }
+      String v = field(target, c, i, names);
+      if (v == null) return null;
       if (i > 0) sb.append(',');
       sb.append(v);
     }
     return sb.toString();
   }
 
+  private static String field(NodeInfo target, Constraint c, int i, Names names) {
+    List<XPath> paths = c.fields().get(i);
+    String v = null;
+    if (paths.size() == 1 && paths.get(0).steps().size() == 1 && paths.get(0).steps().get(0).attribute()
+        && paths.get(0).steps().get(0).local() != null) {
+      Step s = paths.get(0).steps().get(0);  // the common case, @id: no iterator
+      v = target.getAttributeValue(NamespaceUri.of(s.ns() == null ? "" : s.ns()), s.local());
+    } else {
+      for (XPath p : paths) {
+        List<NodeInfo> values = walk(List.of(target), p.steps(), names);
+        if (!values.isEmpty()) {
+          v = values.get(0).getStringValue();
+          break;
+        }
+      }
+    }
+    if (v == null) return c.defaults().isEmpty() ? null : c.defaults().get(i);
+    return collapse(v);
+  }
+
+  /** XML Schema's whitespace collapse, without a regex for the usual value that has nothing to collapse. */
+  static String collapse(String v) {
+    boolean plain = true;
+    for (int i = 0; i < v.length() && plain; i++) {
+      char ch = v.charAt(i);
+      if (ch == ' ' ? i == 0 || i == v.length() - 1 || v.charAt(i - 1) == ' ' : ch == '\t' || ch == '\n' || ch == '\r') {
+        plain = false;
+      }
+    }
+    return plain ? v : v.replaceAll("[ \t\n\r]+", " ").trim();
+  }
+
   private static String local(String key) {
     return key.substring(key.indexOf('}') + 1);
   }
 
-  private static String display(XdmNode n) {
-    QName q = n.getNodeName();
-    return ScapValidator.Prefixes.of(q.getNamespaceURI()) + q.getLocalName();
+  private static String display(NodeInfo n) {
+    return ScapValidator.Prefixes.of(n.getURI()) + n.getLocalPart();
   }
 
-  private static Problem problem(Path file, XdmNode at, String rule, String message) {
+  private static Problem problem(Path file, NodeInfo at, String rule, String message) {
     return new Problem(file, at.getLineNumber(), at.getColumnNumber(), Problem.Severity.ERROR, message, "", rule);
   }
 }
