@@ -16,7 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.saxon.om.AxisInfo;
+import net.sf.saxon.om.NamespaceUri;
+import net.sf.saxon.om.NodeInfo;
+import net.sf.saxon.om.SequenceIterator;
+import net.sf.saxon.pattern.LocalNameTest;
+import net.sf.saxon.pattern.NameTest;
+import net.sf.saxon.pattern.NodeKindTest;
+import net.sf.saxon.pattern.NodeTest;
 import net.sf.saxon.s9api.QName;
+import net.sf.saxon.type.Type;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 
@@ -42,14 +51,13 @@ final class DocumentChecks {
   private final XdmNode doc;
   private final boolean lint;
   private final List<Problem> out = new ArrayList<>();
-  /** Every element in document order, by namespace and local name (one walk serves every check). */
+  /** Elements by namespace and local name, in document order, looked up once each. */
   private final Map<String, List<XdmNode>> byName = new HashMap<>();
 
   private DocumentChecks(Path file, XdmNode doc, boolean lint) {
     this.file = file;
     this.doc = doc;
     this.lint = lint;
-    walk(doc);
   }
 
   static List<Problem> run(Path file, XdmNode doc, boolean lint) {
@@ -61,19 +69,10 @@ final class DocumentChecks {
     return c.out;
   }
 
-  private void walk(XdmNode n) {
-    for (XdmNode c : n.children()) {
-      if (c.getNodeKind() != XdmNodeKind.ELEMENT) continue;
-      QName q = c.getNodeName();
-      byName.computeIfAbsent(q.getNamespace() + " " + q.getLocalName(), k -> new ArrayList<>()).add(c);
-      walk(c);
-    }
-  }
-
+  /** Every element of that name in document order, found once by a name test over the tree. */
   private List<XdmNode> all(String ns, String local) {
-    return byName.getOrDefault(ns + " " + local, List.of());
+    return byName.computeIfAbsent(ns + " " + local, k -> descendants(doc, ns, local));
   }
-
   private void add(XdmNode at, Severity s, String message, String rule) {
     out.add(new Problem(file, at == null ? 0 : Math.max(0, at.getLineNumber()),
         at == null ? 0 : Math.max(0, at.getColumnNumber()), s, message, "", rule));
@@ -98,18 +97,23 @@ final class DocumentChecks {
   }
 
   private static List<XdmNode> descendants(XdmNode n) {
-    List<XdmNode> l = new ArrayList<>();
-    collect(n, l);
-    return l;
+    return descendants(n, null, null);
   }
 
-  private static void collect(XdmNode n, List<XdmNode> l) {
-    for (XdmNode c : n.children()) {
-      if (c.getNodeKind() == XdmNodeKind.ELEMENT) {
-        l.add(c);
-        collect(c, l);
-      }
-    }
+  /**
+   * Descendant elements, all or of one name ({@code ns} null: any namespace). Saxon's tiny tree answers a
+   * name test by comparing integer name codes; walking it through s9api's child lists and QNames cost
+   * most of these checks' time on a 25 MB data stream.
+   */
+  static List<XdmNode> descendants(XdmNode n, String ns, String local) {
+    NodeInfo node = n.getUnderlyingNode();
+    NodeTest test = local == null ? NodeKindTest.ELEMENT
+        : ns == null ? new LocalNameTest(node.getConfiguration().getNamePool(), Type.ELEMENT, local)
+        : new NameTest(Type.ELEMENT, NamespaceUri.of(ns), local, node.getConfiguration().getNamePool());
+    List<XdmNode> l = new ArrayList<>();
+    SequenceIterator it = node.iterateAxis(AxisInfo.DESCENDANT, test);
+    for (NodeInfo d; (d = (NodeInfo) it.next()) != null; ) l.add(new XdmNode(d));
+    return l;
   }
 
   // ---------------------------------------------------------------- OVAL
@@ -122,12 +126,13 @@ final class DocumentChecks {
       Map<String, XdmNode> states = section(defs, "states");
       Map<String, XdmNode> variables = section(defs, "variables");
       Set<String> used = new HashSet<>();
-      for (XdmNode e : descendants(defs)) {
-        for (String a : new String[] {"test_ref", "object_ref", "state_ref", "var_ref", "definition_ref"}) {
-          String v = e.attribute(a);
+      SequenceIterator it = defs.getUnderlyingNode().iterateAxis(AxisInfo.DESCENDANT, NodeKindTest.ELEMENT);
+      for (NodeInfo e; (e = (NodeInfo) it.next()) != null; ) {
+        for (String a : REFERENCES) {
+          String v = e.getAttributeValue(NamespaceUri.NULL, a);
           if (v != null) used.add(v);
         }
-        String local = e.getNodeName().getLocalName();
+        String local = e.getLocalPart();
         // ind-def:variable_object names its variable in element text, not in an attribute.
         if (local.equals("object_reference") || local.equals("filter") || local.equals("var_ref")) {
           used.add(e.getStringValue().trim());
@@ -139,6 +144,8 @@ final class DocumentChecks {
       unused(variables, used, "variable");
     }
   }
+
+  private static final String[] REFERENCES = {"test_ref", "object_ref", "state_ref", "var_ref", "definition_ref"};
 
   private static Map<String, XdmNode> section(XdmNode defs, String name) {
     Map<String, XdmNode> m = new LinkedHashMap<>();
@@ -164,14 +171,10 @@ final class DocumentChecks {
   private void benchmark(String ns, XdmNode b) {
     Map<String, XdmNode> items = new HashMap<>();
     Set<String> values = new HashSet<>();
-    for (XdmNode e : descendants(b)) {
-      if (!e.getNodeName().getNamespace().equals(ns)) continue;
-      switch (e.getNodeName().getLocalName()) {
-        case "Rule", "Group" -> items.put(attr(e, "id"), e);
-        case "Value" -> values.add(attr(e, "id"));
-        default -> { }
-      }
+    for (String kind : new String[] {"Rule", "Group"}) {
+      for (XdmNode e : descendants(b, ns, kind)) items.put(attr(e, "id"), e);
     }
+    for (XdmNode e : descendants(b, ns, "Value")) values.add(attr(e, "id"));
     for (XdmNode profile : elements(b)) {
       if (!profile.getNodeName().getLocalName().equals("Profile")) continue;
       for (XdmNode s : elements(profile)) {
@@ -198,8 +201,7 @@ final class DocumentChecks {
         }
       }
     }
-    for (XdmNode ref : descendants(b)) {
-      if (!ref.getNodeName().getLocalName().equals("check-content-ref")) continue;
+    for (XdmNode ref : descendants(b, null, "check-content-ref")) {
       String href = attr(ref, "href");
       if (href.matches("(?i)(https?|ftp)://.*")) {
         add(ref, Severity.ERROR, "check content is fetched from the network (" + href + "); SCAP content must carry it",
@@ -361,9 +363,7 @@ final class DocumentChecks {
       }
       XdmNode comp = target(r, components);
       if (comp == null) continue;
-      for (XdmNode ref : descendants(comp)) {
-        String local = ref.getNodeName().getLocalName();
-        if (!local.equals("check-content-ref")) continue;
+      for (XdmNode ref : descendants(comp, null, "check-content-ref")) {
         String name = attr(ref, "name");
         String href = attr(ref, "href");
         String uri = uris.get(href);
@@ -411,8 +411,9 @@ final class DocumentChecks {
   private boolean defines(XdmNode component, String id) {
     return idsOf.computeIfAbsent(component, c -> {
       Set<String> ids = new HashSet<>();
-      for (XdmNode e : descendants(c)) {
-        String v = e.attribute("id");
+      SequenceIterator it = c.getUnderlyingNode().iterateAxis(AxisInfo.DESCENDANT, NodeKindTest.ELEMENT);
+      for (NodeInfo e; (e = (NodeInfo) it.next()) != null; ) {
+        String v = e.getAttributeValue(NamespaceUri.NULL, "id");
         if (v != null) ids.add(v);
       }
       return ids;
@@ -427,17 +428,17 @@ final class DocumentChecks {
    */
   static List<Problem> relocateKeyrefs(List<Problem> problems, XdmNode doc) {
     List<Problem> out = new ArrayList<>();
-    Map<String, XdmNode> firstUse = null;
+    Map<String, XdmNode> firstUse = null;  // value -> first element referring to it
     for (Problem p : problems) {
       Matcher m = KEYREF.matcher(p.message());
       if (!p.ruleId().startsWith("cvc-identity-constraint") || !m.matches() || doc == null) {
         out.add(p);
         continue;
       }
-      if (firstUse == null) firstUse = new HashMap<>();
+      if (firstUse == null) firstUse = references(doc);
       String key = m.group(1);
       String value = m.group(2);
-      XdmNode at = firstUse.computeIfAbsent(value, v -> findReference(doc, v));
+      XdmNode at = firstUse.get(value);
       String attribute = at == null ? null : referringAttribute(at, value);
       String what = attribute != null && attribute.matches("\\w+_ref")
           ? attribute.replaceFirst("_ref$", "").replace("var", "variable").replace("definition", "definition")
@@ -460,15 +461,27 @@ final class DocumentChecks {
     return null;
   }
 
-  private static XdmNode findReference(XdmNode doc, String value) {
-    for (XdmNode e : descendants(doc)) {
-      var it = e.axisIterator(net.sf.saxon.s9api.Axis.ATTRIBUTE);
-      while (it.hasNext()) {
-        XdmNode a = it.next();
-        if (a.getStringValue().equals(value) && !a.getNodeName().getLocalName().equals("id")) return e;
+  /**
+   * The first element referring to each value: by an attribute other than an id, or as the text of a leaf
+   * element. Built in one pass when the first dangling reference needs it, so many dangling references
+   * cost one walk, not one each.
+   */
+  private static Map<String, XdmNode> references(XdmNode doc) {
+    Map<String, XdmNode> first = new HashMap<>();
+    SequenceIterator it = doc.getUnderlyingNode().iterateAxis(AxisInfo.DESCENDANT, NodeKindTest.ELEMENT);
+    for (NodeInfo e; (e = (NodeInfo) it.next()) != null; ) {
+      XdmNode at = null;
+      SequenceIterator attrs = e.iterateAxis(AxisInfo.ATTRIBUTE, NodeKindTest.ATTRIBUTE);
+      for (NodeInfo a; (a = (NodeInfo) attrs.next()) != null; ) {
+        if (a.getLocalPart().equals("id")) continue;
+        if (at == null) at = new XdmNode(e);
+        first.putIfAbsent(a.getStringValue(), at);
       }
-      if (elements(e).isEmpty() && e.getStringValue().trim().equals(value)) return e;
+      // A leaf element may refer in its text (test_action_ref, object_reference, …).
+      if (e.iterateAxis(AxisInfo.CHILD, NodeKindTest.ELEMENT).next() == null) {
+        first.putIfAbsent(e.getStringValue().trim(), at == null ? new XdmNode(e) : at);
+      }
     }
-    return null;
+    return first;
   }
 }
