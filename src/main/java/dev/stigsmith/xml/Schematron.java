@@ -43,7 +43,7 @@ final class Schematron {
 
   /** The stylesheet, compiled on first use (thread-safe: parallel files share one compilation). */
   static XsltExecutable compiled(String stylesheet) {
-    return COMPILED.computeIfAbsent(stylesheet, Schematron::compile);
+    return COMPILED.computeIfAbsent(stylesheet, s -> compile(s, true));
   }
 
   /** Parses a user's file for Schematron (hardened parser, line numbers kept). */
@@ -65,7 +65,11 @@ final class Schematron {
   }
 
   static List<Problem> check(Path file, XdmNode doc, String stylesheet) {
-    XsltExecutable exec = compiled(stylesheet);
+    return check(file, doc, stylesheet, compiled(stylesheet));
+  }
+
+  /** As {@link #check(Path, XdmNode, String)} with a stylesheet compiled by {@link #compile(String, boolean)}. */
+  static List<Problem> check(Path file, XdmNode doc, String stylesheet, XsltExecutable exec) {
     Xslt30Transformer t = exec.load30();
     t.setURIResolver(NOTHING);
     XdmDestination out = new XdmDestination();
@@ -156,17 +160,34 @@ final class Schematron {
     return 0;
   }
 
-  private static XsltExecutable compile(String stylesheet) {
+  /**
+   * The official stylesheet, instrumented to locate its findings; with {@code keyed}, its whole-document id
+   * scans replaced by key lookups (see schematron-findings.xsl).
+   */
+  static XsltExecutable compile(String stylesheet, boolean keyed) {
+    try {
+      var compiler = SAXON.newXsltCompiler();
+      compiler.setURIResolver(NOTHING);
+      return compiler.compile(instrumented(stylesheet, keyed).asSource());
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("official Schematron " + stylesheet + " does not compile: " + e.getMessage(), e);
+    }
+  }
+
+  /** The official stylesheet after schematron-findings.xsl, before compilation. */
+  static XdmNode instrumented(String stylesheet, boolean keyed) {
     URL official = ScapSchemas.resource(stylesheet);
     URL wrapper = Schematron.class.getResource("schematron-findings.xsl");
     try (InputStream sch = official.openStream(); InputStream wrap = wrapper.openStream()) {
       var compiler = SAXON.newXsltCompiler();
       compiler.setURIResolver(NOTHING);
       Xslt30Transformer instrument = compiler.compile(new StreamSource(wrap, wrapper.toString())).load30();
+      instrument.setStylesheetParameters(java.util.Map.of(new net.sf.saxon.s9api.QName("keyed"),
+          new net.sf.saxon.s9api.XdmAtomicValue(keyed)));
       XdmDestination instrumented = new XdmDestination();
       instrumented.setBaseURI(official.toURI());
       instrument.transform(new StreamSource(sch, official.toString()), instrumented);
-      return compiler.compile(instrumented.getXdmNode().asSource());
+      return instrumented.getXdmNode();
     } catch (IOException | SaxonApiException | java.net.URISyntaxException e) {
       throw new IllegalStateException("official Schematron " + stylesheet + " does not compile: " + e.getMessage(), e);
     }
