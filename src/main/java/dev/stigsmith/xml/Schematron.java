@@ -117,21 +117,25 @@ final class Schematron {
    * costs more than the Schematron run). Null when the path has a shape it does not know.
    */
   static XdmNode walk(XdmNode doc, String location) {
-    XdmNode node = doc;
+    net.sf.saxon.om.NodeInfo root = doc.getUnderlyingNode();
+    net.sf.saxon.om.NodeInfo node = root;
+    net.sf.saxon.om.NamePool pool = root.getConfiguration().getNamePool();
     Matcher m = STEP.matcher(location);
     int pos = 0;
     while (pos < location.length()) {
-      if (location.startsWith("/@", pos)) return node == doc ? null : node;
+      if (location.startsWith("/@", pos)) break;
       m.region(pos, location.length());
       if (!m.lookingAt()) return null;
       String local = m.group(1) != null ? m.group(1) : m.group(3);
       String ns = m.group(1) != null ? m.group(2) : "";
       int n = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
-      XdmNode found = null;
-      for (XdmNode c : node.children()) {
-        if (c.getNodeKind() != XdmNodeKind.ELEMENT) continue;
-        QName q = c.getNodeName();
-        if (q.getLocalName().equals(local) && q.getNamespace().equals(ns) && --n == 0) {
+      // A name test on the tiny tree compares integer name codes: thousands of findings among thousands of
+      // siblings stay cheap.
+      var it = node.iterateAxis(net.sf.saxon.om.AxisInfo.CHILD, new net.sf.saxon.pattern.NameTest(
+          net.sf.saxon.type.Type.ELEMENT, net.sf.saxon.om.NamespaceUri.of(ns), local, pool));
+      net.sf.saxon.om.NodeInfo found = null;
+      for (net.sf.saxon.om.NodeInfo c; (c = (net.sf.saxon.om.NodeInfo) it.next()) != null; ) {
+        if (--n == 0) {
           found = c;
           break;
         }
@@ -140,7 +144,7 @@ final class Schematron {
       node = found;
       pos = m.end();
     }
-    return node == doc ? null : node;
+    return node == root ? null : new XdmNode(node);
   }
 
   private static int lineOf(XdmNode doc, String location) {
