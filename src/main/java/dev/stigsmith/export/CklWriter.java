@@ -7,8 +7,11 @@ import dev.stigsmith.results.Target;
 import dev.stigsmith.results.TestResult;
 import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlOutput;
+import dev.stigsmith.xml.XmlTemplate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,11 +35,69 @@ public final class CklWriter {
     XmlOutput.writeAtomically(file, toBytes(c));
   }
 
+  /**
+   * The checklist's bytes. Everything but the host's own values (names, addresses, its STIG uuid, each
+   * rule's status, details and comments) is the same for every host of a benchmark, so it is written once
+   * into an {@link XmlTemplate} and each host only fills the holes; the result is byte for byte what
+   * building and writing the whole document gives ({@link #toBytesByDocument}, held equal by the tests).
+   */
   public byte[] toBytes(Checklist c) {
-    // The JDK serialiser runs the comment into the root element's line; STIG Viewer puts it on its own.
-    // Done on the bytes: a checklist is about a megabyte, and decoding, regex-replacing and
-    // re-encoding it showed in fleet profiles.
-    byte[] xml = XmlOutput.toBytes(document(c));
+    XmlTemplate t = template(c);
+    if (t != null) {
+      List<String> values = new ArrayList<>(t.holes());
+      build(c, new Values(values));
+      byte[] filled = t.fill(values);
+      if (filled != null) {
+        FILLED.incrementAndGet();
+        return filled;
+      }
+    }
+    return toBytesByDocument(c);
+  }
+
+  /** How many checklists came from a template (for the test that holds them equal to whole documents). */
+  static final java.util.concurrent.atomic.AtomicLong FILLED = new java.util.concurrent.atomic.AtomicLong();
+
+  /** The checklist built as a document and written whole; what {@link #toBytes} must equal. */
+  public byte[] toBytesByDocument(Checklist c) {
+    return commentOnItsOwnLine(XmlOutput.toBytes(document(c)));
+  }
+
+  // ------------------------------------------------------------------ templates
+
+  /** The benchmark, rules and writer a template was cut for (compared by identity: a fleet shares them). */
+  private record Cut(Benchmark benchmark, List<Rule> rules, String writerName, XmlTemplate template) {
+    boolean fits(Checklist c, String writer) {
+      if (c.benchmark() != benchmark || !writer.equals(writerName) || c.entries().size() != rules.size()) return false;
+      for (int i = 0; i < rules.size(); i++) if (c.entries().get(i).rule() != rules.get(i)) return false;
+      return true;
+    }
+  }
+
+  /** A run sees one or a few benchmarks; a handful of templates (about half a megabyte each) is plenty. */
+  private static final int KEPT = 4;
+  private static final java.util.Deque<Cut> CUTS = new java.util.ArrayDeque<>();
+
+  private XmlTemplate template(Checklist c) {
+    synchronized (CUTS) {
+      for (Cut cut : CUTS) if (cut.fits(c, writerName)) return cut.template();
+    }
+    Markers markers = new Markers();
+    Document doc = SafeXml.newDocument();
+    build(c, new Dom(doc, markers));
+    byte[] bytes = XmlOutput.toBytesDirect(doc);
+    XmlTemplate t = bytes == null ? null : XmlTemplate.of(commentOnItsOwnLine(bytes), markers.count);
+    synchronized (CUTS) {
+      CUTS.addFirst(new Cut(c.benchmark(), c.entries().stream().map(Checklist.Entry::rule).toList(), writerName, t));
+      while (CUTS.size() > KEPT) CUTS.removeLast();
+    }
+    return t;
+  }
+
+  /** STIG Viewer puts the comment on its own line; the JDK serialiser runs it into the root element's. */
+  private static byte[] commentOnItsOwnLine(byte[] xml) {
+    // Done on the bytes: a checklist is about a megabyte, and decoding, regex-replacing and re-encoding
+    // it showed in fleet profiles.
     byte[] joined = "--><CHECKLIST>".getBytes(StandardCharsets.US_ASCII);
     int at = indexOf(xml, joined);
     if (at < 0) return xml;
@@ -56,111 +117,197 @@ public final class CklWriter {
     return -1;
   }
 
+  // ------------------------------------------------------------------ the document, once for every sink
+
+  /**
+   * Where the checklist goes: a DOM, or only the host's values. {@code hostLeaf} marks what differs between
+   * hosts of one benchmark; everything else must depend on the benchmark and its rules alone.
+   */
+  private interface Sink {
+    void open(String name);
+
+    void close();
+
+    void leaf(String name, String text);
+
+    void hostLeaf(String name, String text);
+  }
+
+  /** Builds the DOM; with {@link Markers}, the host's leaves hold hole markers instead of values. */
+  private static final class Dom implements Sink {
+    private final Document d;
+    private final Markers markers;
+    private final java.util.Deque<Element> open = new java.util.ArrayDeque<>();
+
+    Dom(Document d, Markers markers) {
+      this.d = d;
+      this.markers = markers;
+    }
+
+    @Override public void open(String name) {
+      Element e = d.createElement(name);
+      if (open.isEmpty()) d.appendChild(e);
+      else open.peek().appendChild(e);
+      open.push(e);
+    }
+
+    @Override public void close() {
+      open.pop();
+    }
+
+    @Override public void leaf(String name, String text) {
+      Element e = d.createElement(name);
+      open.peek().appendChild(e);
+      if (text != null && !text.isEmpty()) e.appendChild(d.createTextNode(text));
+    }
+
+    @Override public void hostLeaf(String name, String text) {
+      leaf(name, markers == null ? text : XmlTemplate.marker(markers.count++));
+    }
+  }
+
+  private static final class Markers {
+    int count;
+  }
+
+  /** Keeps only the host's values, in document order: a template's holes. */
+  private static final class Values implements Sink {
+    private final List<String> values;
+
+    Values(List<String> values) {
+      this.values = values;
+    }
+
+    @Override public void open(String name) {}
+
+    @Override public void close() {}
+
+    @Override public void leaf(String name, String text) {}
+
+    @Override public void hostLeaf(String name, String text) {
+      values.add(text == null ? "" : text);
+    }
+  }
+
   Document document(Checklist c) {
-    Document doc;
-    doc = SafeXml.newDocument();
-    doc.setXmlStandalone(true);
-    doc.appendChild(doc.createComment(writerName.replace("--", "- -")));
-    Element root = doc.createElement("CHECKLIST");
-    doc.appendChild(root);
-    asset(doc, add(doc, root, "ASSET"), c);
-    Element istig = add(doc, add(doc, root, "STIGS"), "iSTIG");
-    stigInfo(doc, add(doc, istig, "STIG_INFO"), c);
-    for (Checklist.Entry e : c.entries()) vuln(doc, add(doc, istig, "VULN"), c, e);
+    Document doc = SafeXml.newDocument();
+    build(c, new Dom(doc, null));
     return doc;
   }
 
-  private static void asset(Document d, Element asset, Checklist c) {
-    Target t = c.target();
-    add(d, asset, "ROLE", "Member Server");
-    add(d, asset, "ASSET_TYPE", "Computing");
-    add(d, asset, "MARKING", c.benchmark().classification());
-    add(d, asset, "HOST_NAME", c.hostName());
-    add(d, asset, "HOST_IP", t == null || t.ipAddresses().isEmpty() ? "" : t.ipAddresses().get(0));
-    add(d, asset, "HOST_MAC", t == null || t.macAddresses().isEmpty() ? "" : t.macAddresses().get(0));
-    add(d, asset, "HOST_FQDN", t == null || t.fqdn() == null ? "" : t.fqdn());
-    add(d, asset, "TARGET_COMMENT", "");
-    add(d, asset, "TECH_AREA", "Exchange Server");
-    add(d, asset, "TARGET_KEY", c.targetKey());
-    add(d, asset, "WEB_OR_DATABASE", "false");
-    add(d, asset, "WEB_DB_SITE", "");
-    add(d, asset, "WEB_DB_INSTANCE", "");
+  private void build(Checklist c, Sink s) {
+    if (s instanceof Dom dom) {
+      dom.d.setXmlStandalone(true);
+      dom.d.appendChild(dom.d.createComment(writerName.replace("--", "- -")));
+    }
+    s.open("CHECKLIST");
+    s.open("ASSET");
+    asset(s, c);
+    s.close();
+    s.open("STIGS");
+    s.open("iSTIG");
+    s.open("STIG_INFO");
+    stigInfo(s, c);
+    s.close();
+    String stigUuid = c.stigUuid().toString();
+    for (Checklist.Entry e : c.entries()) {
+      s.open("VULN");
+      vuln(s, c, e, stigUuid);
+      s.close();
+    }
+    s.close();
+    s.close();
+    s.close();
   }
 
-  private static void stigInfo(Document d, Element info, Checklist c) {
+  private static void asset(Sink s, Checklist c) {
+    Target t = c.target();
+    s.leaf("ROLE", "Member Server");
+    s.leaf("ASSET_TYPE", "Computing");
+    s.leaf("MARKING", c.benchmark().classification());
+    s.hostLeaf("HOST_NAME", c.hostName());
+    s.hostLeaf("HOST_IP", t == null || t.ipAddresses().isEmpty() ? "" : t.ipAddresses().get(0));
+    s.hostLeaf("HOST_MAC", t == null || t.macAddresses().isEmpty() ? "" : t.macAddresses().get(0));
+    s.hostLeaf("HOST_FQDN", t == null || t.fqdn() == null ? "" : t.fqdn());
+    s.leaf("TARGET_COMMENT", "");
+    s.leaf("TECH_AREA", "Exchange Server");
+    s.leaf("TARGET_KEY", c.targetKey());
+    s.leaf("WEB_OR_DATABASE", "false");
+    s.leaf("WEB_DB_SITE", "");
+    s.leaf("WEB_DB_INSTANCE", "");
+  }
+
+  private static void stigInfo(Sink s, Checklist c) {
     Benchmark b = c.benchmark();
-    siData(d, info, "version", b.version());
-    siData(d, info, "classification", b.classification());
-    siData(d, info, "customname", "");
-    siData(d, info, "stigid", b.id());
-    siData(d, info, "description", b.description());
-    siData(d, info, "filename", c.stigFileName());
-    siData(d, info, "releaseinfo", b.releaseInfo());
-    siData(d, info, "title", b.title());
-    siData(d, info, "uuid", c.stigUuid().toString());
-    siData(d, info, "notice", b.notice());
-    siData(d, info, "source", b.source());
+    siData(s, "version", b.version());
+    siData(s, "classification", b.classification());
+    siData(s, "customname", "");
+    siData(s, "stigid", b.id());
+    siData(s, "description", b.description());
+    siData(s, "filename", c.stigFileName());
+    siData(s, "releaseinfo", b.releaseInfo());
+    siData(s, "title", b.title());
+    // A uuid is never empty, so this SID_DATA is always there, as the template needs.
+    s.open("SI_DATA");
+    s.leaf("SID_NAME", "uuid");
+    s.hostLeaf("SID_DATA", c.stigUuid().toString());
+    s.close();
+    siData(s, "notice", b.notice());
+    siData(s, "source", b.source());
   }
 
   /** STIG Viewer leaves SID_DATA out when the value is empty. */
-  private static void siData(Document d, Element info, String name, String value) {
-    Element si = add(d, info, "SI_DATA");
-    add(d, si, "SID_NAME", name);
-    if (value != null && !value.isEmpty()) add(d, si, "SID_DATA", value);
+  private static void siData(Sink s, String name, String value) {
+    s.open("SI_DATA");
+    s.leaf("SID_NAME", name);
+    if (value != null && !value.isEmpty()) s.leaf("SID_DATA", value);
+    s.close();
   }
 
-  private static void vuln(Document d, Element v, Checklist c, Checklist.Entry e) {
+  private static void vuln(Sink s, Checklist c, Checklist.Entry e, String stigUuid) {
     Rule r = e.rule();
     Description desc = r.description();
-    data(d, v, "Vuln_Num", r.vulnId());
-    data(d, v, "Severity", r.severity().xccdf());
-    data(d, v, "Group_Title", r.srg());
-    data(d, v, "Rule_ID", r.ruleId().toString());
-    data(d, v, "Rule_Ver", r.stigId());
-    data(d, v, "Rule_Title", r.title());
-    data(d, v, "Vuln_Discuss", desc.vulnDiscussion());
-    data(d, v, "IA_Controls", desc.iaControls());
-    data(d, v, "Check_Content", r.check() == null ? "" : r.check().text());
-    data(d, v, "Fix_Text", r.fix() == null ? "" : r.fix().text());
-    data(d, v, "False_Positives", desc.falsePositives());
-    data(d, v, "False_Negatives", desc.falseNegatives());
-    data(d, v, "Documentable", desc.documentable());
-    data(d, v, "Mitigations", desc.mitigations());
-    data(d, v, "Potential_Impact", desc.potentialImpacts());
-    data(d, v, "Third_Party_Tools", desc.thirdPartyTools());
-    data(d, v, "Mitigation_Control", desc.mitigationControl());
-    data(d, v, "Responsibility", desc.responsibility());
-    data(d, v, "Security_Override_Guidance", desc.severityOverrideGuidance());
-    data(d, v, "Check_Content_Ref", "M");
-    data(d, v, "Weight", r.weight() == null ? "10.0" : r.weight());
-    data(d, v, "Class", "Unclass");
-    data(d, v, "STIGRef", c.stigRef());
-    data(d, v, "TargetKey", c.targetKey());
-    data(d, v, "STIG_UUID", c.stigUuid().toString());
-    for (String legacy : r.legacyIds()) data(d, v, "LEGACY_ID", legacy);
-    for (String cci : r.ccis()) data(d, v, "CCI_REF", cci);
-    add(d, v, "STATUS", e.status().ckl());
-    add(d, v, "FINDING_DETAILS", e.findingDetails());
-    add(d, v, "COMMENTS", e.comments());
-    add(d, v, "SEVERITY_OVERRIDE", e.severityOverride() == null ? "" : e.severityOverride().xccdf());
-    add(d, v, "SEVERITY_JUSTIFICATION", e.severityJustification());
+    data(s, "Vuln_Num", r.vulnId());
+    data(s, "Severity", r.severity().xccdf());
+    data(s, "Group_Title", r.srg());
+    data(s, "Rule_ID", r.ruleId().toString());
+    data(s, "Rule_Ver", r.stigId());
+    data(s, "Rule_Title", r.title());
+    data(s, "Vuln_Discuss", desc.vulnDiscussion());
+    data(s, "IA_Controls", desc.iaControls());
+    data(s, "Check_Content", r.check() == null ? "" : r.check().text());
+    data(s, "Fix_Text", r.fix() == null ? "" : r.fix().text());
+    data(s, "False_Positives", desc.falsePositives());
+    data(s, "False_Negatives", desc.falseNegatives());
+    data(s, "Documentable", desc.documentable());
+    data(s, "Mitigations", desc.mitigations());
+    data(s, "Potential_Impact", desc.potentialImpacts());
+    data(s, "Third_Party_Tools", desc.thirdPartyTools());
+    data(s, "Mitigation_Control", desc.mitigationControl());
+    data(s, "Responsibility", desc.responsibility());
+    data(s, "Security_Override_Guidance", desc.severityOverrideGuidance());
+    data(s, "Check_Content_Ref", "M");
+    data(s, "Weight", r.weight() == null ? "10.0" : r.weight());
+    data(s, "Class", "Unclass");
+    data(s, "STIGRef", c.stigRef());
+    data(s, "TargetKey", c.targetKey());
+    s.open("STIG_DATA");
+    s.leaf("VULN_ATTRIBUTE", "STIG_UUID");
+    s.hostLeaf("ATTRIBUTE_DATA", stigUuid);
+    s.close();
+    for (String legacy : r.legacyIds()) data(s, "LEGACY_ID", legacy);
+    for (String cci : r.ccis()) data(s, "CCI_REF", cci);
+    s.hostLeaf("STATUS", e.status().ckl());
+    s.hostLeaf("FINDING_DETAILS", e.findingDetails());
+    s.hostLeaf("COMMENTS", e.comments());
+    s.hostLeaf("SEVERITY_OVERRIDE", e.severityOverride() == null ? "" : e.severityOverride().xccdf());
+    s.hostLeaf("SEVERITY_JUSTIFICATION", e.severityJustification());
   }
 
-  private static void data(Document d, Element vuln, String attribute, String value) {
-    Element sd = add(d, vuln, "STIG_DATA");
-    add(d, sd, "VULN_ATTRIBUTE", attribute);
-    add(d, sd, "ATTRIBUTE_DATA", value == null ? "" : value);
-  }
-
-  private static Element add(Document d, Element parent, String name) {
-    Element e = d.createElement(name);
-    parent.appendChild(e);
-    return e;
-  }
-
-  private static Element add(Document d, Element parent, String name, String text) {
-    Element e = add(d, parent, name);
-    if (text != null && !text.isEmpty()) e.appendChild(d.createTextNode(text));
-    return e;
+  private static void data(Sink s, String attribute, String value) {
+    s.open("STIG_DATA");
+    s.leaf("VULN_ATTRIBUTE", attribute);
+    s.leaf("ATTRIBUTE_DATA", value == null ? "" : value);
+    s.close();
   }
 }

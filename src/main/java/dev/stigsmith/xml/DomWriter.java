@@ -64,6 +64,23 @@ final class DomWriter {
     return b;
   }
 
+  /**
+   * Text as {@link #write} writes a text-only element's content, or null when such an element would send
+   * the document to the Transformer (whitespace-only text, characters it writes as references).
+   */
+  static byte[] text(String s) {
+    if (s.isBlank()) return null;
+    DomWriter w = new DomWriter(new Utf8(s.length() * 3 + 16));
+    if (!w.escape(s, false)) return null;
+    return Arrays.copyOf(w.out.bytes, w.out.length);
+  }
+
+  private DomWriter(Utf8 buffer) {
+    out = buffer;
+    current.put("", "");
+    current.put("xml", XMLConstants.XML_NS_URI);
+  }
+
   private void indent(int depth) {
     out.append('\n');
     for (int i = 0; i < depth; i++) out.append("  ");
@@ -217,8 +234,16 @@ final class DomWriter {
    * Surrogates never reach it ({@link #escape} and {@link #plain} send them to the Transformer).
    */
   private static final class Utf8 {
-    byte[] bytes = new byte[1 << 16];
+    byte[] bytes;
     int length;
+
+    Utf8() {
+      this(1 << 16);
+    }
+
+    Utf8(int capacity) {
+      bytes = new byte[capacity];
+    }
 
     Utf8 append(char c) {
       if (length + 3 > bytes.length) bytes = Arrays.copyOf(bytes, bytes.length * 2);

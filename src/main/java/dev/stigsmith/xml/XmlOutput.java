@@ -57,6 +57,15 @@ public final class XmlOutput {
     return direct;
   }
 
+  /**
+   * As {@link #toBytes(Document)}, but only by the direct writer: null when the document's shape needs the
+   * JDK serialiser. A {@link XmlTemplate} is cut only from such bytes, so its pieces are the direct writer's.
+   */
+  public static byte[] toBytesDirect(Document doc) {
+    byte[] direct = DomWriter.write(doc);
+    return direct == null ? null : withDeclaration(direct);
+  }
+
   /** Set by the test that holds the direct writer to the JDK serialiser's bytes on every document of a run. */
   static volatile boolean crossCheck;
   static final AtomicLong written = new AtomicLong();
