@@ -26,7 +26,7 @@ final class DomWriter {
   // Kept per thread: a host's documents are up to a few MB and regrowing the buffer showed in profiles.
   private static final ThreadLocal<Utf8> BUFFER = ThreadLocal.withInitial(Utf8::new);
 
-  private final Utf8 out;
+  final Utf8 out;
   /** Mappings pushed by open elements, innermost last: prefix and the namespace it had before (null: none). */
   private final List<String[]> scope = new ArrayList<>();
   /** Prefix to namespace now in scope. */
@@ -75,13 +75,13 @@ final class DomWriter {
     return Arrays.copyOf(w.out.bytes, w.out.length);
   }
 
-  private DomWriter(Utf8 buffer) {
+  DomWriter(Utf8 buffer) {
     out = buffer;
     current.put("", "");
     current.put("xml", XMLConstants.XML_NS_URI);
   }
 
-  private void indent(int depth) {
+  void indent(int depth) {
     out.append('\n');
     for (int i = 0; i < depth; i++) out.append("  ");
   }
@@ -156,17 +156,26 @@ final class DomWriter {
       indent(depth);
       out.append("</").append(qname).append('>');
     }
+    unscope(mark);
+    return true;
+  }
+
+  /** Mappings in scope now, for {@link #unscope} when the element that declared them ends. */
+  int scopeMark() {
+    return scope.size();
+  }
+
+  void unscope(int mark) {
     while (scope.size() > mark) {
       String[] m = scope.remove(scope.size() - 1);
       if (m[1] == null) current.remove(m[0]);
       else current.put(m[0], m[1]);
       if (m[0].isEmpty()) defaultNs = m[1];
     }
-    return true;
   }
 
   /** Puts a mapping in scope, writing its declaration only if it is new; false for what we leave to the Transformer. */
-  private boolean declare(String prefix, String uri) {
+  boolean declare(String prefix, String uri) {
     if (prefix.isEmpty() && uri.equals(defaultNs)) return true;
     if (prefix.startsWith("xml")) return XMLConstants.XML_NS_URI.equals(uri) && prefix.equals("xml");
     String was = current.get(prefix);
@@ -202,7 +211,7 @@ final class DomWriter {
    * Appends the text escaped as the JDK serialiser escapes it; false (with the buffer left half
    * written, the document then goes to the Transformer) on a character it would write otherwise.
    */
-  private boolean escape(String s, boolean attribute) {
+  boolean escape(String s, boolean attribute) {
     int run = 0;
     for (int i = 0, len = s.length(); i < len; i++) {
       char c = s.charAt(i);
@@ -233,7 +242,7 @@ final class DomWriter {
    * (a curly quote in a rule's text) turns a whole StringBuilder into UTF-16 and its encoding slow.
    * Surrogates never reach it ({@link #escape} and {@link #plain} send them to the Transformer).
    */
-  private static final class Utf8 {
+  static final class Utf8 {
     byte[] bytes;
     int length;
 

@@ -63,20 +63,7 @@ public final class IdentityConstraints {
 
   private final Map<String, List<Owner>> owners;
   /** For our own bundled schema files only (some carry a DOCTYPE); nothing external is ever loaded. */
-  private static final javax.xml.parsers.SAXParserFactory SCHEMA_FILES = schemaFileParsers();
-
-  private static javax.xml.parsers.SAXParserFactory schemaFileParsers() {
-    var f = javax.xml.parsers.SAXParserFactory.newInstance();
-    f.setNamespaceAware(true);
-    try {
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException(e);
-    }
-    return f;
-  }
+  private static final javax.xml.parsers.SAXParserFactory SCHEMA_FILES = SafeXml.bundledSchemaParserFactory();
 
   private IdentityConstraints(Map<String, List<Owner>> owners) {
     this.owners = owners;

@@ -130,6 +130,24 @@ public final class SafeXml {
     return f;
   }
 
+  /**
+   * For the official schema files bundled in the jar only, never for a user's file: some carry a DOCTYPE
+   * (XMLSchema.dtd), which this parser skips without loading it or any external entity.
+   */
+  static SAXParserFactory bundledSchemaParserFactory() {
+    SAXParserFactory f = SAXParserFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setXIncludeAware(false);
+    try {
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("XML parser cannot be hardened", e);
+    }
+    return f;
+  }
+
   /** A hardened, limited SAX reader (for SAXSource: JAXB, Saxon, schema validation). */
   public static XMLReader xmlReader() {
     try {

@@ -57,6 +57,74 @@ public final class OvalResultsWriter {
     return doc;
   }
 
+  /**
+   * The bytes of {@link #hostPart}'s document, streamed without building it (a fleet writes one per host);
+   * null when its content needs the DOM path ({@link dev.stigsmith.xml.XmlStream}).
+   */
+  public static byte[] hostPartBytes(OvalResults results) {
+    var x = new dev.stigsmith.xml.XmlStream();
+    x.start(OvalNs.RES, "oval_results");
+    x.attr(OvalNs.XMLNS, "xmlns", OvalNs.RES);
+    x.attr(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
+    x.attr(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
+    x.start(OvalNs.RES, "results").start(OvalNs.RES, "system");
+    if (!results.definitionResults().isEmpty()) {
+      x.start(OvalNs.RES, "definitions");
+      for (DefinitionResult d : results.definitionResults()) {
+        x.start(OvalNs.RES, "definition").attr("definition_id", d.definitionId()).attr("version", d.version());
+        if (d.definitionClass() != null && !d.definitionClass().isEmpty()) x.attr("class", d.definitionClass());
+        x.attr("result", d.result().xml());
+        d.messages().forEach(m -> message(x, m));
+        if (d.criteria() != null) criteria(x, d.criteria());
+        x.end();
+      }
+      x.end();
+    }
+    if (!results.testResults().isEmpty()) {
+      x.start(OvalNs.RES, "tests");
+      for (TestResult t : results.testResults()) {
+        x.start(OvalNs.RES, "test").attr("test_id", t.testId()).attr("version", t.version())
+            .attr("check_existence", t.checkExistence()).attr("check", t.check())
+            .attr("state_operator", t.stateOperator()).attr("result", t.result().xml());
+        t.messages().forEach(m -> message(x, m));
+        for (TestedItem ti : t.items()) {
+          x.start(OvalNs.RES, "tested_item").attr("item_id", Long.toString(ti.item().id())).attr("result", ti.result().xml());
+          if (ti.result() != OvalResult.TRUE) {
+            for (var c : ti.comparisons()) if (c.result() != OvalResult.TRUE) message(x, Message.info(c.describe()));
+          }
+          x.end();
+        }
+        for (CollectedObject.VariableValue v : t.variables()) {
+          x.start(OvalNs.RES, "tested_variable").attr("variable_id", v.variableId()).text(v.value()).end();
+        }
+        x.end();
+      }
+      x.end();
+    }
+    SystemCharacteristicsWriter.stream(results.systemCharacteristics(), x);
+    x.end().end().end();
+    return x.toBytes();
+  }
+
+  private static void criteria(dev.stigsmith.xml.XmlStream x, CriteriaResult c) {
+    x.start(OvalNs.RES, c.kind());
+    if (c.applicabilityCheck() != null) x.attr("applicability_check", c.applicabilityCheck().toString());
+    switch (c.kind()) {
+      case "criteria" -> x.attr("operator", c.operator());
+      case "criterion" -> x.attr("test_ref", c.ref());
+      default -> x.attr("definition_ref", c.ref());
+    }
+    if (!"criteria".equals(c.kind())) x.attr("version", c.refVersion() == null ? "0" : c.refVersion());
+    if (c.negate()) x.attr("negate", "true");
+    x.attr("result", c.result().xml());
+    c.children().forEach(ch -> criteria(x, ch));
+    x.end();
+  }
+
+  private static void message(dev.stigsmith.xml.XmlStream x, Message m) {
+    x.start(OvalNs.RES, "message").attr("level", m.level()).text(m.text()).end();
+  }
+
   /** Equal for results whose {@link #sharedPart} is equal. */
   public static String sharedKey(OvalResults results) {
     return System.identityHashCode(results.definitions()) + " " + results.generator();

@@ -49,6 +49,95 @@ public final class SystemCharacteristicsWriter {
     return root;
   }
 
+  /**
+   * The same element as {@link #toElement}, streamed (results embed it; a fleet run writes one per host).
+   * Kept call for call beside {@link #toElement}: a test holds the two to the same bytes on every host.
+   */
+  public static void stream(SystemCharacteristics sc, dev.stigsmith.xml.XmlStream x) {
+    x.start(OvalNs.SC, "oval_system_characteristics");
+    x.attr(OvalNs.XMLNS, "xmlns", OvalNs.SC);
+    x.attr(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
+    x.attr(OvalNs.XMLNS, "xmlns:oval-sc", OvalNs.SC);
+    x.attr(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
+    TreeSet<String> families = new TreeSet<>();
+    sc.items().forEach(i -> families.add(OvalNs.family(i.namespace())));
+    families.remove("");
+    for (String f : families) x.attr(OvalNs.XMLNS, "xmlns:" + OvalNs.scPrefix(f), OvalNs.SC + "#" + f);
+    streamGenerator(x, OvalNs.SC, "generator", sc.generator());
+    SystemInfo si = sc.systemInfo();
+    x.start(OvalNs.SC, "system_info");
+    leaf(x, OvalNs.SC, "os_name", si.osName());
+    leaf(x, OvalNs.SC, "os_version", si.osVersion());
+    leaf(x, OvalNs.SC, "architecture", si.architecture());
+    leaf(x, OvalNs.SC, "primary_host_name", si.primaryHostName());
+    x.start(OvalNs.SC, "interfaces");
+    for (SystemInfo.NetInterface n : si.interfaces()) {
+      x.start(OvalNs.SC, "interface");
+      leaf(x, OvalNs.SC, "interface_name", n.name());
+      leaf(x, OvalNs.SC, "ip_address", n.ipAddress());
+      leaf(x, OvalNs.SC, "mac_address", n.macAddress());
+      x.end();
+    }
+    x.end().end();
+    if (!sc.collectedObjects().isEmpty()) {
+      x.start(OvalNs.SC, "collected_objects");
+      for (CollectedObject o : sc.collectedObjects()) {
+        x.start(OvalNs.SC, "object").attr("id", o.id()).attr("version", o.version()).attr("flag", o.flag().xml());
+        for (Message m : o.messages()) x.start(OvalNs.SC, "message").attr("level", m.level()).text(m.text()).end();
+        if (o.messages().isEmpty() && o.itemRefs().isEmpty()) {
+          x.start(OvalNs.SC, "message").attr("level", "info").text("no items: " + o.flag().xml()).end();
+        }
+        for (CollectedObject.VariableValue v : o.variableValues()) {
+          x.start(OvalNs.SC, "variable_value").attr("variable_id", v.variableId()).text(v.value()).end();
+        }
+        for (Long ref : o.itemRefs()) x.start(OvalNs.SC, "reference").attr("item_ref", Long.toString(ref)).end();
+        x.end();
+      }
+      x.end();
+    }
+    if (!sc.items().isEmpty()) {
+      x.start(OvalNs.SC, "system_data");
+      for (Item item : sc.items().stream().sorted(Comparator.comparingLong(Item::id)).toList()) {
+        String family = OvalNs.family(item.namespace());
+        String prefix = family.isEmpty() ? "" : OvalNs.scPrefix(family) + ":";
+        x.start(item.namespace(), prefix + item.type()).attr("id", Long.toString(item.id()));
+        if (!ItemEntity.EXISTS.equals(item.status())) x.attr("status", item.status());
+        for (ItemEntity ent : item.entities()) streamEntity(x, item.namespace(), prefix + ent.name(), ent, false);
+        x.end();
+      }
+      x.end();
+    }
+    x.end();
+  }
+
+  private static void streamEntity(dev.stigsmith.xml.XmlStream x, String ns, String qname, ItemEntity ent, boolean field) {
+    x.start(ns, qname);
+    if (field) x.attr("name", ent.name());
+    if (!"string".equals(ent.datatype())) x.attr("datatype", ent.datatype());
+    if (!ent.exists()) x.attr("status", ent.status());
+    if (ent.nil()) x.attr(OvalNs.XSI, "xsi:nil", "true");
+    if ("record".equals(ent.datatype())) {
+      for (ItemEntity f : ent.fields()) streamEntity(x, OvalNs.SC, "oval-sc:field", f, true);
+    } else {
+      x.text(ent.value());
+    }
+    x.end();
+  }
+
+  /** As {@link #generator}, streamed. */
+  public static void streamGenerator(dev.stigsmith.xml.XmlStream x, String ns, String qname, Generator g) {
+    x.start(ns, qname);
+    if (g.productName() != null) leaf(x, OvalNs.COMMON, "oval:product_name", g.productName());
+    if (g.productVersion() != null) leaf(x, OvalNs.COMMON, "oval:product_version", g.productVersion());
+    leaf(x, OvalNs.COMMON, "oval:schema_version", g.schemaVersion());
+    leaf(x, OvalNs.COMMON, "oval:timestamp", DateTimeFormatter.ISO_INSTANT.format(g.timestamp()));
+    x.end();
+  }
+
+  private static void leaf(dev.stigsmith.xml.XmlStream x, String ns, String qname, String text) {
+    x.start(ns, qname).text(text).end();
+  }
+
   /** Shared with the results writer: the generator element in the document's own namespace. */
   public static void generator(Element parent, String qname, Generator g) {
     String ns = parent.getNamespaceURI();

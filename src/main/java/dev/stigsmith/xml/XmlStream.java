@@ -1,0 +1,146 @@
+package dev.stigsmith.xml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes a document element by element, straight to bytes, exactly as building it as a DOM and writing that
+ * with {@link XmlOutput#toBytes} would: attributes in the DOM's order (sorted by name, namespace declarations
+ * first), a namespace declared where it first comes into scope, two-space indent, {@code <e/>} for an empty
+ * element. For per-host documents of a fleet run, where building a DOM only to walk it again was most of
+ * their cost. Content the direct writer leaves to the JDK serialiser (whitespace-only or mixed content,
+ * characters it writes as references) makes {@link #toBytes} return null: build the DOM then.
+ */
+public final class XmlStream {
+  private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+  private final DomWriter w = new DomWriter(new DomWriter.Utf8(1 << 16));
+  private final List<Open> open = new ArrayList<>();
+  private boolean failed;
+  /** The start tag being collected: written when its first content or its end arrives. */
+  private Open pending;
+
+  private static final class Open {
+    final String ns;
+    final String qname;
+    final List<String[]> attrs = new ArrayList<>(4);
+    int mark;
+    boolean children;
+    boolean text;
+
+    Open(String ns, String qname) {
+      this.ns = ns;
+      this.qname = qname;
+    }
+  }
+
+  public XmlStream start(String ns, String qname) {
+    flush();
+    Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
+    if (parent != null) {
+      if (parent.text) failed = true;  // mixed content
+      parent.children = true;
+      w.indent(open.size());
+    }
+    Open e = new Open(ns, qname);
+    open.add(e);
+    pending = e;
+    return this;
+  }
+
+  /** An attribute in no namespace. */
+  public XmlStream attr(String name, String value) {
+    return attr(null, name, value);
+  }
+
+  /** An attribute; {@code ns} the XMLNS namespace for a namespace declaration ({@code xmlns}, {@code xmlns:p}). */
+  public XmlStream attr(String ns, String qname, String value) {
+    if (pending == null) throw new IllegalStateException("attribute " + qname + " outside a start tag");
+    List<String[]> attrs = pending.attrs;
+    for (String[] a : attrs) {
+      if (a[1].equals(qname)) {
+        a[2] = value;
+        return this;
+      }
+    }
+    attrs.add(new String[] {ns, qname, value});
+    return this;
+  }
+
+  /** The element's text; null or empty adds nothing (as setting a DOM element's text content does). */
+  public XmlStream text(String text) {
+    if (text == null || text.isEmpty()) return this;
+    Open e = open.get(open.size() - 1);
+    if (e.children || e.text || text.isBlank()) failed = true;
+    flush();
+    e.text = true;
+    if (!w.escape(text, false)) failed = true;
+    return this;
+  }
+
+  public XmlStream end() {
+    Open e = open.remove(open.size() - 1);
+    if (pending == e) {
+      writeStartTag(e);
+      pending = null;
+      w.out.append("/>");
+    } else {
+      flush();
+      if (e.children) w.indent(open.size());
+      w.out.append("</").append(e.qname).append('>');
+    }
+    w.unscope(e.mark);
+    return this;
+  }
+
+  /** The document with its XML declaration, or null when it needs the DOM path (see the class comment). */
+  public byte[] toBytes() {
+    if (!open.isEmpty()) throw new IllegalStateException(open.size() + " elements still open");
+    if (failed) return null;
+    w.out.append('\n');
+    byte[] body = Arrays.copyOf(w.out.bytes, w.out.length);
+    byte[] decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b = new byte[decl.length + body.length];
+    System.arraycopy(decl, 0, b, 0, decl.length);
+    System.arraycopy(body, 0, b, decl.length, body.length);
+    return b;
+  }
+
+  private void flush() {
+    if (pending == null) return;
+    Open e = pending;
+    pending = null;
+    writeStartTag(e);
+    w.out.append('>');
+  }
+
+  /** As the direct writer writes a start tag (without its closing '>'). */
+  private void writeStartTag(Open e) {
+    e.mark = w.scopeMark();
+    w.out.append('<').append(e.qname);
+    // A DOM keeps attributes sorted by name; the direct writer writes declarations first, then the rest.
+    e.attrs.sort((a, b) -> a[1].compareTo(b[1]));
+    for (String[] a : e.attrs) {
+      String name = a[1];
+      if (!name.startsWith("xmlns")) continue;
+      int colon = name.lastIndexOf(':');
+      if (colon < 0 && !name.equals("xmlns")) failed = true;
+      else if (!w.declare(colon > 0 ? name.substring(colon + 1) : "", a[2])) failed = true;
+    }
+    for (String[] a : e.attrs) {
+      String name = a[1];
+      if (name.startsWith("xmlns")) continue;
+      String uri = a[0];
+      if (uri != null && !uri.isEmpty() && !uri.equals(XMLNS_NS)) {
+        int colon = name.indexOf(':');
+        if (colon <= 0 || !w.declare(name.substring(0, colon), uri)) failed = true;
+      }
+      w.out.append(' ').append(name).append("=\"");
+      if (!w.escape(a[2], true)) failed = true;
+      w.out.append('"');
+    }
+    int colon = e.qname.indexOf(':');
+    if (!w.declare(colon > 0 ? e.qname.substring(0, colon) : "", e.ns == null ? "" : e.ns)) failed = true;
+  }
+}
