@@ -27,12 +27,14 @@ final class JsonSource {
 
   final Path file;
   final JsonNode root;
-  private final Map<String, Integer> lines;
+  /** The text, kept until a line is asked for: lines are for error messages, and most files have none. */
+  private final String text;
+  private Map<String, Integer> lines;
 
-  private JsonSource(Path file, JsonNode root, Map<String, Integer> lines) {
+  private JsonSource(Path file, JsonNode root, String text) {
     this.file = file;
     this.root = root;
-    this.lines = lines;
+    this.text = text;
   }
 
   static JsonSource parse(Path file, String text) throws HostDataException {
@@ -45,7 +47,7 @@ final class JsonSource {
       throw new HostDataException(file, line, col, null, "not valid JSON: " + SafeJson.plainMessage(e));
     }
     if (root == null || root.isMissingNode()) throw new HostDataException(file, "empty file");
-    return new JsonSource(file, root, lines(text));
+    return new JsonSource(file, root, text);
   }
 
   /** JSON pointer of every value → the line its first token is on. */
@@ -93,6 +95,8 @@ final class JsonSource {
 
   /** Line of the value at the pointer, or of its nearest parent we know. */
   int lineOf(String pointer) {
+    // A second pass over the text, with a pointer string per value: a fleet run paid it for every host.
+    if (lines == null) lines = lines(text);
     String p = pointer;
     while (true) {
       Integer l = lines.get(p);
