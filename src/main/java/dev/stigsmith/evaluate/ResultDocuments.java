@@ -91,13 +91,17 @@ final class ResultDocuments {
     if (!formats.contains(ResultFormat.XCCDF) && !formats.contains(ResultFormat.ARF)) return Map.of();
     TestResultRenderer.IdScheme ids = TestResultRenderer.IdScheme.ours(tr);
     Map<String, byte[]> docs = new LinkedHashMap<>();
-    Document standalone = TestResultRenderer.standalone(tr, ids, refs, benchmarkHref);
     if (formats.contains(ResultFormat.XCCDF)) {
-      docs.put("xccdf-results.xml", insideBenchmark.fill(Splice.inner(testResultInBenchmarkRoot(tr, ids))));
-      docs.put("xccdf-testresult.xml", XmlOutput.toBytes(standalone));
+      // Streamed without a DOM when the content allows (the same bytes: StreamedResultsTest).
+      byte[] inner = testResultInBenchmarkRootBytes(tr, ids);
+      docs.put("xccdf-results.xml", insideBenchmark.fill(inner != null ? Splice.inner(inner)
+          : Splice.inner(testResultInBenchmarkRoot(tr, ids))));
+      byte[] standalone = standaloneBytes(tr, ids);
+      docs.put("xccdf-testresult.xml", standalone != null ? standalone : XmlOutput.toBytes(standalone(tr, ids)));
       if (ev.ovalResults() != null) docs.put("oval-results.xml", ovalResults(ev.ovalResults()));
     }
     if (formats.contains(ResultFormat.ARF)) {
+      Document standalone = standalone(tr, ids);
       synchronized (domLock) {
         Document oval = ev.ovalResults() == null ? null : OvalResultsWriter.toDocument(ev.ovalResults());
         docs.put("arf.xml", XmlOutput.toBytes(ArfRenderer.render(tr.target(), prepared.source().document().getDocumentElement(),
@@ -107,8 +111,27 @@ final class ResultDocuments {
     return docs;
   }
 
+  Document standalone(TestResult tr, TestResultRenderer.IdScheme ids) {
+    return TestResultRenderer.standalone(tr, ids, refs, benchmarkHref);
+  }
+
+  /** {@link #standalone}'s bytes, streamed; null when its content needs the DOM. */
+  byte[] standaloneBytes(TestResult tr, TestResultRenderer.IdScheme ids) {
+    return TestResultRenderer.standaloneBytes(tr, ids, refs, benchmarkHref);
+  }
+
+  /** {@link #testResultInBenchmarkRoot}'s bytes, streamed; null when its content needs the DOM. */
+  byte[] testResultInBenchmarkRootBytes(TestResult tr, TestResultRenderer.IdScheme ids) {
+    var x = new dev.stigsmith.xml.XmlStream();
+    x.start(benchmarkRoot.ns(), benchmarkRoot.qname());
+    for (String[] a : benchmarkRoot.attrs()) x.attr(a[0], a[1], a[2]);
+    var root = x.sink(TestResultRenderer.STREAM_PREFIXES);
+    TestResultRenderer.fill(root.add(Ns.XCCDF12, "TestResult"), tr, ids, refs, null);
+    return x.endAll().toBytes();
+  }
+
   /** A document whose root looks like the benchmark's (same name and namespace declarations) holding only the TestResult. */
-  private Document testResultInBenchmarkRoot(TestResult tr, TestResultRenderer.IdScheme ids) {
+  Document testResultInBenchmarkRoot(TestResult tr, TestResultRenderer.IdScheme ids) {
     XmlBuilder xml = XmlBuilder.document(Map.of("xccdf", Ns.XCCDF12));
     Document doc = xml.document();
     Element root = benchmarkRoot.create(doc);

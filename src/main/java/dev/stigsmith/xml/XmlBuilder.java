@@ -49,7 +49,7 @@ public final class XmlBuilder {
   }
 
   /** One element under construction. */
-  public final class E {
+  public final class E implements XmlSink {
     private final Element el;
 
     private E(Element el) { this.el = el; }
@@ -57,18 +57,18 @@ public final class XmlBuilder {
     public Element element() { return el; }
 
     /** A new child element in the given namespace; returns the child. */
-    public E add(String ns, String local) {
+    @Override public E add(String ns, String local) {
       Element c = doc.createElementNS(ns, qname(ns, local));
       el.appendChild(c);
       return new E(c);
     }
 
     /** A new child element holding text; returns the child. */
-    public E add(String ns, String local, String text) {
+    @Override public E add(String ns, String local, String text) {
       return add(ns, local).text(text);
     }
 
-    public E attr(String name, String value) {
+    @Override public E attr(String name, String value) {
       if (value != null) el.setAttribute(name, value);
       return this;
     }
@@ -81,7 +81,7 @@ public final class XmlBuilder {
       return this;
     }
 
-    public E text(String text) {
+    @Override public E text(String text) {
       if (text != null) el.appendChild(doc.createTextNode(text));
       return this;
     }

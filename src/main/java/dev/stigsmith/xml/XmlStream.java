@@ -27,7 +27,8 @@ public final class XmlStream {
     final List<String[]> attrs = new ArrayList<>(4);
     int mark;
     boolean children;
-    boolean text;
+    /** Text content, written with the start tag (so attributes may still come after it, as in a DOM). */
+    String text;
 
     Open(String ns, String qname) {
       this.ns = ns;
@@ -39,7 +40,7 @@ public final class XmlStream {
     flush();
     Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
     if (parent != null) {
-      if (parent.text) failed = true;  // mixed content
+      if (parent.text != null) failed = true;  // mixed content
       parent.children = true;
       w.indent(open.size());
     }
@@ -56,7 +57,9 @@ public final class XmlStream {
 
   /** An attribute; {@code ns} the XMLNS namespace for a namespace declaration ({@code xmlns}, {@code xmlns:p}). */
   public XmlStream attr(String ns, String qname, String value) {
-    if (pending == null) throw new IllegalStateException("attribute " + qname + " outside a start tag");
+    if (pending == null || pending != open.get(open.size() - 1)) {
+      throw new IllegalStateException("attribute " + qname + " outside a start tag");
+    }
     List<String[]> attrs = pending.attrs;
     for (String[] a : attrs) {
       if (a[1].equals(qname)) {
@@ -72,10 +75,8 @@ public final class XmlStream {
   public XmlStream text(String text) {
     if (text == null || text.isEmpty()) return this;
     Open e = open.get(open.size() - 1);
-    if (e.children || e.text || text.isBlank()) failed = true;
-    flush();
-    e.text = true;
-    if (!w.escape(text, false)) failed = true;
+    if (e.children || e.text != null || text.isBlank() || pending != e) failed = true;
+    e.text = text;
     return this;
   }
 
@@ -84,13 +85,75 @@ public final class XmlStream {
     if (pending == e) {
       writeStartTag(e);
       pending = null;
-      w.out.append("/>");
+      if (e.text == null) {
+        w.out.append("/>");
+      } else {
+        w.out.append('>');
+        if (!w.escape(e.text, false)) failed = true;
+        w.out.append("</").append(e.qname).append('>');
+      }
     } else {
       flush();
       if (e.children) w.indent(open.size());
       w.out.append("</").append(e.qname).append('>');
     }
     w.unscope(e.mark);
+    return this;
+  }
+
+  /**
+   * An {@link XmlSink} over this stream for the element {@code start} just opened: adding a child closes
+   * whatever is still open below this element, and {@link #toBytes} closes the rest. {@code prefixes} maps a
+   * namespace to its prefix ("" for none), as the DOM builder's does.
+   */
+  public XmlSink sink(java.util.Map<String, String> prefixes) {
+    if (open.isEmpty()) throw new IllegalStateException("no element open");
+    return new Sink(open.size(), prefixes);
+  }
+
+  private final class Sink implements XmlSink {
+    private final int depth;
+    private final java.util.Map<String, String> prefixes;
+
+    Sink(int depth, java.util.Map<String, String> prefixes) {
+      this.depth = depth;
+      this.prefixes = prefixes;
+    }
+
+    private void closeBelow() {
+      if (open.size() < depth) throw new IllegalStateException("element already closed");
+      while (open.size() > depth) end();
+    }
+
+    @Override public XmlSink add(String ns, String local) {
+      closeBelow();
+      String p = prefixes.get(ns);
+      if (p == null) throw new IllegalStateException("no prefix declared for " + ns);
+      start(ns, p.isEmpty() ? local : p + ":" + local);
+      return new Sink(depth + 1, prefixes);
+    }
+
+    @Override public XmlSink attr(String name, String value) {
+      closeBelow();
+      if (value == null) return this;
+      if (pending != open.get(depth - 1)) failed = true;  // after a child: not a shape our renderers write
+      else XmlStream.this.attr(name, value);
+      return this;
+    }
+
+    @Override public XmlSink text(String text) {
+      closeBelow();
+      if (text == null) return this;
+      // A DOM keeps an empty text node, which the direct writer leaves to the JDK serialiser.
+      if (text.isEmpty()) failed = true;
+      else XmlStream.this.text(text);
+      return this;
+    }
+  }
+
+  /** Closes every element still open (what a {@link #sink} leaves open). */
+  public XmlStream endAll() {
+    while (!open.isEmpty()) end();
     return this;
   }
 
@@ -113,6 +176,7 @@ public final class XmlStream {
     pending = null;
     writeStartTag(e);
     w.out.append('>');
+    if (e.text != null && !w.escape(e.text, false)) failed = true;
   }
 
   /** As the direct writer writes a start tag (without its closing '>'). */

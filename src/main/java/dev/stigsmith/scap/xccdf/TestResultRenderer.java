@@ -77,8 +77,22 @@ public final class TestResultRenderer {
     return doc;
   }
 
+  /**
+   * {@link #standalone}'s bytes, streamed without building the document; null when its content needs the
+   * DOM path (see {@link dev.stigsmith.xml.XmlStream}).
+   */
+  public static byte[] standaloneBytes(TestResult tr, IdScheme ids, CheckRefs checks, String benchmarkHref) {
+    dev.stigsmith.xml.XmlStream x = new dev.stigsmith.xml.XmlStream();
+    x.start(XCCDF12, "xccdf:TestResult").attr("http://www.w3.org/2000/xmlns/", "xmlns:xccdf", XCCDF12);
+    fill(x.sink(STREAM_PREFIXES), tr, ids, checks, benchmarkHref);
+    return x.endAll().toBytes();
+  }
+
+  /** Namespace → prefix, as {@link #prefixes()} declares them, for streamed documents. */
+  public static final Map<String, String> STREAM_PREFIXES = Map.of(XCCDF12, "xccdf");
+
   /** Fills a TestResult element made by the caller (whose builder declares the XCCDF 1.2 namespace). */
-  public static void fill(E e, TestResult tr, IdScheme ids, CheckRefs checks, String benchmarkHref) {
+  public static void fill(dev.stigsmith.xml.XmlSink e, TestResult tr, IdScheme ids, CheckRefs checks, String benchmarkHref) {
     e.attr("id", ids.testResultId()).attr("start-time", time(tr.startTime())).attr("end-time", time(tr.endTime()))
         .attr("test-system", tr.testSystem()).attr("version", tr.benchmark().version() + "." + tr.benchmark().release());
     if (benchmarkHref != null) e.add(XCCDF12, "benchmark").attr("href", benchmarkHref).attr("id", ids.benchmarkId());
@@ -92,7 +106,7 @@ public final class TestResultRenderer {
     e.add(XCCDF12, "target", t.hostName());
     for (String ip : t.ipAddresses()) e.add(XCCDF12, "target-address", ip);
     if (!t.facts().isEmpty()) {
-      E facts = e.add(XCCDF12, "target-facts");
+      dev.stigsmith.xml.XmlSink facts = e.add(XCCDF12, "target-facts");
       for (Target.Fact f : t.facts()) facts.add(XCCDF12, "fact", f.value()).attr("name", f.name()).attr("type", f.type());
     }
     if (tr.benchmark().platform() != null && !tr.benchmark().platform().cpeName().isEmpty()) e.add(XCCDF12, "platform").attr("idref", tr.benchmark().platform().cpeName());
@@ -101,16 +115,16 @@ public final class TestResultRenderer {
     e.add(XCCDF12, "score", score(tr.score())).attr("system", "urn:xccdf:scoring:default").attr("maximum", score(tr.maxScore()));
   }
 
-  private static void ruleResult(E parent, TestResult tr, RuleResult rr, IdScheme ids, CheckRefs checks) {
+  private static void ruleResult(dev.stigsmith.xml.XmlSink parent, TestResult tr, RuleResult rr, IdScheme ids, CheckRefs checks) {
     Rule r = rr.rule();
-    E e = parent.add(XCCDF12, "rule-result").attr("idref", ids.ruleId().apply(r)).attr("role", "full")
+    dev.stigsmith.xml.XmlSink e = parent.add(XCCDF12, "rule-result").attr("idref", ids.ruleId().apply(r)).attr("role", "full")
         .attr("time", time(rr.time() != null ? rr.time() : tr.endTime())).attr("severity", r.severity().xccdf()).attr("weight", r.weight())
         .attr("version", r.stigId());
     // XCCDF: result is the final verdict; an override keeps the tool's own as old-result.
     e.add(XCCDF12, "result", rr.effectiveResult().xccdf());
     Override o = rr.override();
     if (o != null) {
-      E ov = e.add(XCCDF12, "override").attr("time", time(o.time() != null ? o.time() : tr.endTime()))
+      dev.stigsmith.xml.XmlSink ov = e.add(XCCDF12, "override").attr("time", time(o.time() != null ? o.time() : tr.endTime()))
           .attr("authority", o.authority() == null || o.authority().isBlank() ? "unknown" : o.authority());
       ov.add(XCCDF12, "old-result", o.oldResult().xccdf());
       ov.add(XCCDF12, "new-result", o.newResult().xccdf());
@@ -126,10 +140,10 @@ public final class TestResultRenderer {
     if (!message.isEmpty()) e.add(XCCDF12, "message", message).attr("severity", "info");
     String href = checks == null ? null : checks.href(r);
     if (href != null) {
-      E check = e.add(XCCDF12, "check").attr("system", XccdfRenderer.OVAL_SYSTEM);
+      dev.stigsmith.xml.XmlSink check = e.add(XCCDF12, "check").attr("system", XccdfRenderer.OVAL_SYSTEM);
       check.add(XCCDF12, "check-content-ref").attr("href", href).attr("name", checks.name(r));
     } else {
-      E check = e.add(XCCDF12, "check").attr("system", r.check().id().isEmpty() ? "manual" : r.check().id());
+      dev.stigsmith.xml.XmlSink check = e.add(XCCDF12, "check").attr("system", r.check().id().isEmpty() ? "manual" : r.check().id());
       check.add(XCCDF12, "check-content-ref").attr("href", "manual").attr("name", "M");
     }
   }

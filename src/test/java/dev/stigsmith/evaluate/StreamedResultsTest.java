@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The host part of OVAL results, streamed without a DOM, is byte for byte the DOM's written by the direct
+ * The per-host result documents streamed without a DOM (the host part of OVAL results, the XCCDF
+ * TestResult on its own and inside the benchmark's root) are byte for byte the DOM's written by the direct
  * writer, on synthetic hosts with 5 to 40 connectors of random settings (every item, entity, message and
  * tested-item shape the Edge content produces) and on the bundled samples.
  */
-class StreamedOvalResultsTest {
+class StreamedResultsTest {
   @TempDir Path dir;
 
   @Test
@@ -35,16 +36,26 @@ class StreamedOvalResultsTest {
     List<Path> files = new java.util.ArrayList<>(hosts.stream().map(SyntheticFleet.Host::file).toList());
     files.add(Path.of("content/samples/edge-noncompliant.json"));
     files.add(Path.of("content/samples/edge-compliant.json"));
+    Evaluator.Prepared prepared = Evaluator.prepare(source,
+        new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null));
+    ResultDocuments docs = ResultDocuments.prepare(prepared, java.util.Set.of(dev.stigsmith.export.ResultFormat.XCCDF));
     int streamed = 0;
     for (Path f : files) {
-      Evaluator.Evaluation ev = Evaluator.evaluate(source, HostDataReader.read(f),
-          new Evaluator.Request(null, null, Instant.parse("2024-02-01T00:00:00Z"), "cpe:/a:stigsmith:stigsmith:test", null));
-      byte[] fast = OvalResultsWriter.hostPartBytes(ev.ovalResults());
-      byte[] dom = XmlOutput.toBytes(OvalResultsWriter.hostPart(ev.ovalResults()));
-      if (fast == null) continue;
+      Evaluator.Evaluation ev = prepared.evaluate(HostDataReader.read(f));
+      same(f + " OVAL results", OvalResultsWriter.hostPartBytes(ev.ovalResults()),
+          XmlOutput.toBytes(OvalResultsWriter.hostPart(ev.ovalResults())));
+      var tr = ev.testResult();
+      var ids = dev.stigsmith.scap.xccdf.TestResultRenderer.IdScheme.ours(tr);
+      same(f + " TestResult inside the benchmark root", docs.testResultInBenchmarkRootBytes(tr, ids),
+          XmlOutput.toBytes(docs.testResultInBenchmarkRoot(tr, ids)));
+      same(f + " TestResult", docs.standaloneBytes(tr, ids), XmlOutput.toBytes(docs.standalone(tr, ids)));
       streamed++;
-      assertThat(new String(fast, StandardCharsets.UTF_8)).as(f.toString()).isEqualTo(new String(dom, StandardCharsets.UTF_8));
     }
     assertThat(streamed).isEqualTo(files.size());
+  }
+
+  private static void same(String what, byte[] streamed, byte[] dom) {
+    assertThat(streamed).as(what + ": streamed (null: it fell back to the DOM)").isNotNull();
+    assertThat(new String(streamed, StandardCharsets.UTF_8)).as(what).isEqualTo(new String(dom, StandardCharsets.UTF_8));
   }
 }
