@@ -17,6 +17,7 @@ import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XPathCompiler;
@@ -172,20 +173,62 @@ final class Schematron {
     try {
       var compiler = SAXON.newXsltCompiler();
       compiler.setURIResolver(NOTHING);
+      URL prebuilt = keyed ? Schematron.class.getResource(PREBUILT + stylesheet) : null;
+      if (prebuilt != null) {
+        try (InputStream in = prebuilt.openStream()) {
+          return compiler.compile(new StreamSource(in, ScapSchemas.resource(stylesheet).toString()));
+        }
+      }
       return compiler.compile(instrumented(stylesheet, keyed).asSource());
-    } catch (SaxonApiException e) {
+    } catch (SaxonApiException | IOException e) {
       throw new IllegalStateException("official Schematron " + stylesheet + " does not compile: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where the build puts each official stylesheet already instrumented ({@link #main}): instrumenting
+   * took longer than compiling on a cold start, three times per data stream.
+   */
+  static final String PREBUILT = "schematron-instrumented/";
+
+  /** Build step ({@link SchematronBuildStep}): every stylesheet a document kind runs, instrumented and keyed, under {@code args[0]}. */
+  static void prebuild(String[] args) throws Exception {
+    java.nio.file.Path out = java.nio.file.Path.of(args[0]);
+    java.util.Set<String> stylesheets = new java.util.TreeSet<>();
+    for (DocumentKind k : DocumentKind.values()) stylesheets.addAll(k.schematrons());
+    for (String s : stylesheets) {
+      java.nio.file.Path f = out.resolve(s);
+      java.nio.file.Files.createDirectories(f.getParent());
+      Serializer ser = SAXON.newSerializer(f.toFile());
+      ser.setOutputProperty(Serializer.Property.METHOD, "xml");
+      ser.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+      ser.serializeNode(instrumented(s, true));
+    }
+    System.out.println("schematron: " + stylesheets.size() + " official stylesheets instrumented into " + out);
+  }
+
+  private static volatile XsltExecutable wrapper;
+
+  /** The instrumenting stylesheet, compiled once. */
+  private static XsltExecutable wrapper() throws SaxonApiException, IOException {
+    XsltExecutable w = wrapper;
+    if (w == null) {
+      URL url = Schematron.class.getResource("schematron-findings.xsl");
+      try (InputStream in = url.openStream()) {
+        var compiler = SAXON.newXsltCompiler();
+        compiler.setURIResolver(NOTHING);
+        w = compiler.compile(new StreamSource(in, url.toString()));
+      }
+      wrapper = w;
+    }
+    return w;
   }
 
   /** The official stylesheet after schematron-findings.xsl, before compilation. */
   static XdmNode instrumented(String stylesheet, boolean keyed) {
     URL official = ScapSchemas.resource(stylesheet);
-    URL wrapper = Schematron.class.getResource("schematron-findings.xsl");
-    try (InputStream sch = official.openStream(); InputStream wrap = wrapper.openStream()) {
-      var compiler = SAXON.newXsltCompiler();
-      compiler.setURIResolver(NOTHING);
-      Xslt30Transformer instrument = compiler.compile(new StreamSource(wrap, wrapper.toString())).load30();
+    try (InputStream sch = official.openStream()) {
+      Xslt30Transformer instrument = wrapper().load30();
       instrument.setStylesheetParameters(java.util.Map.of(new net.sf.saxon.s9api.QName("keyed"),
           new net.sf.saxon.s9api.XdmAtomicValue(keyed)));
       XdmDestination instrumented = new XdmDestination();

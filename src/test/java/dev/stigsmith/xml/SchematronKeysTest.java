@@ -104,6 +104,25 @@ class SchematronKeysTest {
     assertThat(keyed).hasSizeGreaterThanOrEqualTo(6);
   }
 
+  @Test
+  void theBuildsPrebuiltStylesheetsAreWhatInstrumentingGivesNow() throws Exception {
+    // validate compiles the build's copies; a stale copy would run rules other than the ones tested here.
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    for (DocumentKind k : DocumentKind.values()) all.addAll(k.schematrons());
+    for (String s : all) {
+      var url = Schematron.class.getResource(Schematron.PREBUILT + s);
+      assertThat(url).as(s).isNotNull();
+      var out = new java.io.StringWriter();
+      var ser = Schematron.processor().newSerializer(out);
+      ser.setOutputProperty(net.sf.saxon.s9api.Serializer.Property.METHOD, "xml");
+      ser.setOutputProperty(net.sf.saxon.s9api.Serializer.Property.ENCODING, "UTF-8");
+      ser.serializeNode(Schematron.instrumented(s, true));
+      try (var in = url.openStream()) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(s).isEqualTo(out.toString());
+      }
+    }
+  }
+
   private static List<String> render(List<Problem> problems) {
     return problems.stream().map(p -> p.severity() + " " + p.ruleId() + "@" + p.line() + ":" + p.column() + " " + p.message())
         .toList();
