@@ -77,10 +77,6 @@ public final class IdentityConstraints {
     });
   }
 
-  boolean isEmpty() {
-    return owners.isEmpty();
-  }
-
   // ------------------------------------------------------------------ reading the schema files
 
   private static final java.util.regex.Pattern DECLARES = java.util.regex.Pattern.compile("<(\\w+:)?(key|keyref|unique)[\\s>]");
@@ -171,7 +167,7 @@ public final class IdentityConstraints {
           kind = local.equals("key") ? Kind.KEY : local.equals("unique") ? Kind.UNIQUE : Kind.KEYREF;
           // A constraint's name is in the target namespace; a refer is a QName resolved by prefix.
           name = key(targetNs, a.getValue("name"));
-          refer = a.getValue("refer") == null ? null : qualify(a.getValue("refer"), scope, targetNs);
+          refer = a.getValue("refer") == null ? null : qualify(a.getValue("refer"), scope);
           selector = null;
           fields = new ArrayList<>();
         }
@@ -217,7 +213,7 @@ public final class IdentityConstraints {
       }
     }
 
-    private static String qualify(String qname, Map<String, String> scope, String targetNs) {
+    private static String qualify(String qname, Map<String, String> scope) {
       if (qname == null) return null;
       int colon = qname.indexOf(':');
       String ns = colon < 0 ? scope.getOrDefault("", "") : scope.getOrDefault(qname.substring(0, colon), "");
