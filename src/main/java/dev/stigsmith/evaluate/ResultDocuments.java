@@ -184,7 +184,7 @@ final class ResultDocuments {
   record Splice(byte[] head, byte[] tail) {
     static Splice around(byte[] doc) {
       byte[] mark = ("<!--" + MARK + "-->").getBytes(StandardCharsets.UTF_8);
-      int at = indexOf(doc, mark, 0);
+      int at = dev.stigsmith.xml.Bytes.indexOf(doc, mark, 0);
       if (at < 0) throw new IllegalStateException("splice marker lost in serialisation");
       int lineStart = at;
       while (lineStart > 0 && doc[lineStart - 1] != '\n') lineStart--;
@@ -213,15 +213,6 @@ final class ResultDocuments {
       System.arraycopy(part, 0, out, head.length, part.length);
       System.arraycopy(tail, 0, out, head.length + part.length, tail.length);
       return out;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle, int from) {
-      outer:
-      for (int i = from; i <= hay.length - needle.length; i++) {
-        for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-        return i;
-      }
-      return -1;
     }
   }
 }

@@ -99,22 +99,13 @@ public final class CklWriter {
     // Done on the bytes: a checklist is about a megabyte, and decoding, regex-replacing and re-encoding
     // it showed in fleet profiles.
     byte[] joined = "--><CHECKLIST>".getBytes(StandardCharsets.US_ASCII);
-    int at = indexOf(xml, joined);
+    int at = dev.stigsmith.xml.Bytes.indexOf(xml, joined, 0);
     if (at < 0) return xml;
     byte[] out = new byte[xml.length + 1];
     System.arraycopy(xml, 0, out, 0, at + 3);
     out[at + 3] = '\n';
     System.arraycopy(xml, at + 3, out, at + 4, xml.length - at - 3);
     return out;
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i <= hay.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-      return i;
-    }
-    return -1;
   }
 
   // ------------------------------------------------------------------ the document, once for every sink

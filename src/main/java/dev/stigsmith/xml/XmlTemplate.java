@@ -49,17 +49,17 @@ public final class XmlTemplate {
     int from = 0;
     for (int i = 0; i < holes; i++) {
       byte[] m = marker(i).getBytes(StandardCharsets.UTF_8);
-      int at = indexOf(bytes, m, from);
+      int at = Bytes.indexOf(bytes, m, from);
       if (at <= 0 || bytes[at - 1] != '>') return null;
       int end = at + m.length;
       if (end + 2 > bytes.length || bytes[end] != '<' || bytes[end + 1] != '/') return null;
-      int gt = indexOf(bytes, new byte[] {'>'}, end);
+      int gt = Bytes.indexOf(bytes, new byte[] {'>'}, end);
       if (gt < 0) return null;
       before.add(Arrays.copyOfRange(bytes, from, at - 1));
       closes.add(Arrays.copyOfRange(bytes, end, gt + 1));
       from = gt + 1;
     }
-    if (indexOf(bytes, "\uE000".getBytes(StandardCharsets.UTF_8), from) >= 0) return null;
+    if (Bytes.indexOf(bytes, "\uE000".getBytes(StandardCharsets.UTF_8), from) >= 0) return null;
     return new XmlTemplate(before.toArray(byte[][]::new), closes.toArray(byte[][]::new),
         Arrays.copyOfRange(bytes, from, bytes.length));
   }
@@ -102,14 +102,5 @@ public final class XmlTemplate {
   private static int put(byte[] out, int at, byte[] b) {
     System.arraycopy(b, 0, out, at, b.length);
     return at + b.length;
-  }
-
-  private static int indexOf(byte[] hay, byte[] needle, int from) {
-    outer:
-    for (int i = from; i <= hay.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-      return i;
-    }
-    return -1;
   }
 }
