@@ -12,7 +12,7 @@ import java.util.List;
  * their cost. Content the direct writer leaves to the JDK serialiser (whitespace-only or mixed content,
  * characters it writes as references) makes {@link #toBytes} return null: build the DOM then.
  */
-public final class XmlStream {
+public final class XmlStream implements XmlEvents {
   private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
   private final DomWriter w = new DomWriter(new DomWriter.Utf8(1 << 16));
@@ -36,6 +36,7 @@ public final class XmlStream {
     }
   }
 
+  @Override
   public XmlStream start(String ns, String qname) {
     flush();
     Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
@@ -51,11 +52,13 @@ public final class XmlStream {
   }
 
   /** An attribute in no namespace. */
+  @Override
   public XmlStream attr(String name, String value) {
     return attr(null, name, value);
   }
 
   /** An attribute; {@code ns} the XMLNS namespace for a namespace declaration ({@code xmlns}, {@code xmlns:p}). */
+  @Override
   public XmlStream attr(String ns, String qname, String value) {
     if (pending == null || pending != open.get(open.size() - 1)) {
       throw new IllegalStateException("attribute " + qname + " outside a start tag");
@@ -72,6 +75,7 @@ public final class XmlStream {
   }
 
   /** The element's text; null or empty adds nothing (as setting a DOM element's text content does). */
+  @Override
   public XmlStream text(String text) {
     if (text == null || text.isEmpty()) return this;
     Open e = open.get(open.size() - 1);
@@ -80,6 +84,7 @@ public final class XmlStream {
     return this;
   }
 
+  @Override
   public XmlStream end() {
     Open e = open.remove(open.size() - 1);
     if (pending == e) {

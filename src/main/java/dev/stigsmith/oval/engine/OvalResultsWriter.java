@@ -6,6 +6,8 @@ import dev.stigsmith.oval.model.Message;
 import dev.stigsmith.oval.model.OvalNs;
 import dev.stigsmith.oval.model.SystemCharacteristicsWriter;
 import dev.stigsmith.oval.model.XmlOut;
+import dev.stigsmith.xml.DomEvents;
+import dev.stigsmith.xml.XmlEvents;
 import java.nio.file.Path;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -39,7 +41,7 @@ public final class OvalResultsWriter {
   public static Document sharedPart(OvalResults results) {
     Document doc = XmlOut.newDocument();
     Element root = root(doc);
-    SystemCharacteristicsWriter.generator(root, "generator", results.generator());
+    SystemCharacteristicsWriter.generator(new DomEvents(doc, root), OvalNs.RES, "generator", results.generator());
     Element directives = Dom.add(root, OvalNs.RES, "directives");
     for (String d : DIRECTIVES) {
       Element e = Dom.add(directives, OvalNs.RES, d);
@@ -63,10 +65,14 @@ public final class OvalResultsWriter {
    */
   public static byte[] hostPartBytes(OvalResults results) {
     var x = new dev.stigsmith.xml.XmlStream();
-    x.start(OvalNs.RES, "oval_results");
-    x.attr(OvalNs.XMLNS, "xmlns", OvalNs.RES);
-    x.attr(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
-    x.attr(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
+    startRoot(x);
+    results(x, results);
+    x.end();
+    return x.toBytes();
+  }
+
+  /** The host's own part: its results element (definitions, tests and system characteristics). */
+  private static void results(XmlEvents x, OvalResults results) {
     x.start(OvalNs.RES, "results").start(OvalNs.RES, "system");
     if (!results.definitionResults().isEmpty()) {
       x.start(OvalNs.RES, "definitions");
@@ -101,12 +107,11 @@ public final class OvalResultsWriter {
       }
       x.end();
     }
-    SystemCharacteristicsWriter.stream(results.systemCharacteristics(), x);
-    x.end().end().end();
-    return x.toBytes();
+    SystemCharacteristicsWriter.write(results.systemCharacteristics(), x);
+    x.end().end();
   }
 
-  private static void criteria(dev.stigsmith.xml.XmlStream x, CriteriaResult c) {
+  private static void criteria(XmlEvents x, CriteriaResult c) {
     x.start(OvalNs.RES, c.kind());
     if (c.applicabilityCheck() != null) x.attr("applicability_check", c.applicabilityCheck().toString());
     switch (c.kind()) {
@@ -121,7 +126,7 @@ public final class OvalResultsWriter {
     x.end();
   }
 
-  private static void message(dev.stigsmith.xml.XmlStream x, Message m) {
+  private static void message(XmlEvents x, Message m) {
     x.start(OvalNs.RES, "message").attr("level", m.level()).text(m.text()).end();
   }
 
@@ -131,77 +136,20 @@ public final class OvalResultsWriter {
   }
 
   private static Element root(Document doc) {
-    Element root = doc.createElementNS(OvalNs.RES, "oval_results");
-    doc.appendChild(root);
-    root.setAttributeNS(OvalNs.XMLNS, "xmlns", OvalNs.RES);
-    root.setAttributeNS(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
-    root.setAttributeNS(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
-    return root;
+    DomEvents d = new DomEvents(doc, null);
+    startRoot(d);
+    doc.appendChild(d.root());
+    return d.root();
+  }
+
+  private static void startRoot(XmlEvents x) {
+    x.start(OvalNs.RES, "oval_results");
+    x.attr(OvalNs.XMLNS, "xmlns", OvalNs.RES);
+    x.attr(OvalNs.XMLNS, "xmlns:oval", OvalNs.COMMON);
+    x.attr(OvalNs.XMLNS, "xmlns:xsi", OvalNs.XSI);
   }
 
   private static void appendResults(Element root, OvalResults results) {
-    Document doc = root.getOwnerDocument();
-    Element system = Dom.add(Dom.add(root, OvalNs.RES, "results"), OvalNs.RES, "system");
-    if (!results.definitionResults().isEmpty()) {
-      Element defs = Dom.add(system, OvalNs.RES, "definitions");
-      results.definitionResults().forEach(d -> definition(defs, d));
-    }
-    if (!results.testResults().isEmpty()) {
-      Element tests = Dom.add(system, OvalNs.RES, "tests");
-      results.testResults().forEach(t -> test(tests, t));
-    }
-    system.appendChild(SystemCharacteristicsWriter.toElement(results.systemCharacteristics(), doc));
-  }
-
-  private static void definition(Element parent, DefinitionResult d) {
-    Element e = Dom.add(parent, OvalNs.RES, "definition");
-    e.setAttribute("definition_id", d.definitionId());
-    e.setAttribute("version", d.version());
-    if (d.definitionClass() != null && !d.definitionClass().isEmpty()) e.setAttribute("class", d.definitionClass());
-    e.setAttribute("result", d.result().xml());
-    d.messages().forEach(m -> message(e, m));
-    if (d.criteria() != null) criteria(e, d.criteria());
-  }
-
-  private static void criteria(Element parent, CriteriaResult c) {
-    Element e = Dom.add(parent, OvalNs.RES, c.kind());
-    if (c.applicabilityCheck() != null) e.setAttribute("applicability_check", c.applicabilityCheck().toString());
-    switch (c.kind()) {
-      case "criteria" -> e.setAttribute("operator", c.operator());
-      case "criterion" -> e.setAttribute("test_ref", c.ref());
-      default -> e.setAttribute("definition_ref", c.ref());
-    }
-    if (!"criteria".equals(c.kind())) e.setAttribute("version", c.refVersion() == null ? "0" : c.refVersion());
-    if (c.negate()) e.setAttribute("negate", "true");
-    e.setAttribute("result", c.result().xml());
-    c.children().forEach(ch -> criteria(e, ch));
-  }
-
-  private static void test(Element parent, TestResult t) {
-    Element e = Dom.add(parent, OvalNs.RES, "test");
-    e.setAttribute("test_id", t.testId());
-    e.setAttribute("version", t.version());
-    e.setAttribute("check_existence", t.checkExistence());
-    e.setAttribute("check", t.check());
-    e.setAttribute("state_operator", t.stateOperator());
-    e.setAttribute("result", t.result().xml());
-    t.messages().forEach(m -> message(e, m));
-    for (TestedItem ti : t.items()) {
-      Element i = Dom.add(e, OvalNs.RES, "tested_item");
-      i.setAttribute("item_id", Long.toString(ti.item().id()));
-      i.setAttribute("result", ti.result().xml());
-      if (ti.result() != OvalResult.TRUE) {
-        ti.comparisons().stream()
-            .filter(c -> c.result() != OvalResult.TRUE)
-            .forEach(c -> message(i, Message.info(c.describe())));
-      }
-    }
-    for (CollectedObject.VariableValue v : t.variables()) {
-      Dom.addText(e, OvalNs.RES, "tested_variable", v.value()).setAttribute("variable_id", v.variableId());
-    }
-  }
-
-  private static void message(Element parent, Message m) {
-    Dom.addText(parent, OvalNs.RES, "message", m.text()).setAttribute("level", m.level());
+    results(new DomEvents(root.getOwnerDocument(), root), results);
   }
 }
