@@ -318,7 +318,11 @@ public final class SafeXml {
     return f;
   }
 
-  private static final Processor SAXON = saxon0();
+  // Configuring Saxon loads a few hundred classes; a holder keeps that off runs that parse with
+  // the JDK alone (an evaluation writing XCCDF or CKL never needs it).
+  private static final class Saxon {
+    static final Processor PROCESSOR = saxon0();
+  }
 
   /**
    * The one Saxon processor: HE (no reflexive Java calls exist in HE, and external functions are
@@ -328,7 +332,7 @@ public final class SafeXml {
    * with {@link #xmlReader()}.
    */
   public static Processor saxon() {
-    return SAXON;
+    return Saxon.PROCESSOR;
   }
 
   private static Processor saxon0() {
