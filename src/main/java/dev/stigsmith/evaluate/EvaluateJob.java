@@ -117,6 +117,14 @@ public final class EvaluateJob {
    * the settings name no content (null: those in the jar).
    */
   public static Prepared prepare(Settings s, List<ScapSource> candidates) throws InputException {
+    return prepare(s, candidates, false);
+  }
+
+  /**
+   * @param lazy when several benchmarks are candidates, prepare each only once a host is found to be
+   *     its platform (a one-host run then reads one benchmark's rules and checks, not every one's)
+   */
+  private static Prepared prepare(Settings s, List<ScapSource> candidates, boolean lazy) throws InputException {
     Tailoring tailoring = null;
     if (s.tailoring() != null) {
       try {
@@ -129,14 +137,18 @@ public final class EvaluateJob {
         : candidates != null ? candidates : BundledContent.sources();
     Evaluator.Request req = new Evaluator.Request(s.profile(), tailoring, s.time(),
         "cpe:/a:stigsmith:stigsmith:" + s.productVersion(), System.getProperty("user.name"));
+    // A content folder of several benchmarks is picked from like the bundled ones.
+    boolean autoPick = s.content() == null || sources.size() > 1;
     List<Benchmark> benchmarks = new ArrayList<>();
     for (ScapSource src : sources) {
+      Benchmark b;
       try {
-        Evaluator.Prepared p = Evaluator.prepare(src, req);
-        benchmarks.add(new Benchmark(p, ResultDocuments.prepare(p, s.formats())));
+        b = new Benchmark(Evaluator.platform(src, req), s.formats());
       } catch (EvaluationException e) {
         throw new InputException(e.getMessage());
       }
+      if (!(lazy && autoPick)) b.ready();
+      benchmarks.add(b);
     }
     AnswerFile answers = null;
     ChecklistData previous = null;
@@ -146,12 +158,45 @@ public final class EvaluateJob {
     } catch (ContentException | ChecklistInputException e) {
       throw new InputException(e.getMessage());
     }
-    // A content folder of several benchmarks is picked from like the bundled ones.
-    return new Prepared(s, List.copyOf(benchmarks), s.content() == null || benchmarks.size() > 1, answers, previous);
+    return new Prepared(s, List.copyOf(benchmarks), autoPick, answers, previous);
+  }
+
+  /** One benchmark of a run: its platform check, and the rest once {@link #ready} is asked for. */
+  static final class Benchmark {
+    private final Evaluator.Platform platform;
+    private final Set<ResultFormat> formats;
+    private volatile Ready ready;
+
+    Benchmark(Evaluator.Platform platform, Set<ResultFormat> formats) {
+      this.platform = platform;
+      this.formats = formats;
+    }
+
+    Evaluator.Platform platform() { return platform; }
+
+    /** Prepared on first call, once, whichever host thread gets here first. */
+    Ready ready() throws InputException {
+      Ready r = ready;
+      if (r != null) return r;
+      synchronized (this) {
+        if (ready == null) {
+          try {
+            Evaluator.Prepared p = platform.prepare();
+            ready = new Ready(p, ResultDocuments.prepare(p, formats));
+          } catch (EvaluationException e) {
+            throw new InputException(e.getMessage());
+          }
+        }
+        return ready;
+      }
+    }
+
+    /** Null until {@link #ready()} has succeeded. */
+    Ready readyOrNull() { return ready; }
   }
 
   /** A benchmark ready to evaluate, with its result documents' host-independent parts. */
-  record Benchmark(Evaluator.Prepared evaluator, ResultDocuments documents) {}
+  record Ready(Evaluator.Prepared evaluator, ResultDocuments documents) {}
 
   /** A run's content and writers, ready for any number of hosts; {@link #evaluate} is thread-safe. */
   public static final class Prepared {
@@ -172,9 +217,17 @@ public final class EvaluateJob {
 
     public Settings settings() { return settings; }
 
-    /** The prepared benchmarks, in the order hosts are matched against them. */
+    /**
+     * The prepared benchmarks, in the order hosts are matched against them. Every benchmark of a run
+     * from {@link EvaluateJob#prepare} is; a one-host run prepares only those its host needs.
+     */
     public List<Evaluator.Prepared> benchmarks() {
-      return benchmarks.stream().map(Benchmark::evaluator).toList();
+      List<Evaluator.Prepared> out = new ArrayList<>();
+      for (Benchmark b : benchmarks) {
+        if (b.readyOrNull() == null) throw new IllegalStateException("benchmark " + b.platform().title() + " was not prepared");
+        out.add(b.readyOrNull().evaluator());
+      }
+      return out;
     }
 
     public HostRun evaluate(Path hostFile) throws InputException {
@@ -202,7 +255,7 @@ public final class EvaluateJob {
       }
       List<BenchmarkRun> runs = new ArrayList<>();
       for (int i = 0; i < chosen.size(); i++) {
-        Benchmark b = chosen.get(i);
+        Ready b = chosen.get(i).ready();
         Evaluator.Evaluation ev = known.get(i) == null ? b.evaluator().evaluate(host) : b.evaluator().evaluate(host, known.get(i));
         ResultExports.Rendered rendered;
         try {
@@ -229,8 +282,8 @@ public final class EvaluateJob {
       List<Evaluator.Applicability> unknownWhy = new ArrayList<>();
       List<String> titles = new ArrayList<>();
       for (Benchmark b : benchmarks) {
-        Evaluator.Applicability a = b.evaluator().applicability(host);
-        titles.add(b.evaluator().benchmark().title());
+        Evaluator.Applicability a = b.platform().applicability(host);
+        titles.add(b.platform().title());
         if (a.result() == OvalResult.TRUE) {
           chosen.add(b);
           known.add(a);
@@ -289,7 +342,7 @@ public final class EvaluateJob {
     Thread reader = new Thread(read, "stigsmith-read-host");
     reader.setDaemon(true);
     reader.start();
-    Prepared p = prepare(o.settings(), candidates);
+    Prepared p = prepare(o.settings(), candidates, true);
     Object host;
     try {
       host = read.get();

@@ -142,4 +142,33 @@ class AutoPickTest {
     assertThat(r.out()).contains("Test fixture benchmark for Exchange 2016 Mailbox servers").doesNotContain("Edge Transport");
     assertThat(tmp.resolve("cf/MBX01/MBX01.ckl")).isRegularFile();
   }
+
+  /**
+   * A one-host run reads in full only the benchmark its host is for: a bundled benchmark that cannot
+   * be prepared (here: its rules point at two OVAL documents) is no obstacle to a host it does not apply
+   * to, and is reported, as one line, for a host it does. A fleet run prepares every benchmark up front.
+   */
+  @Test
+  void aOneHostRunPreparesOnlyTheBenchmarkThatApplies() throws Exception {
+    List<ScapSource> bundled = BundledContent.sources();
+    ScapSource mailbox = bundled.stream().filter(s -> s.benchmark().getAttribute("id").contains("Mailbox")).findFirst().orElseThrow();
+    org.w3c.dom.Element ref = (org.w3c.dom.Element) mailbox.benchmark()
+        .getElementsByTagNameNS(dev.stigsmith.xml.Ns.XCCDF12, "check-content-ref").item(0);
+    ref.setAttribute("href", "another-oval.xml");
+    EvaluateJob.Options edgeHost = new EvaluateJob.Options(null, Content.root().resolve("samples/edge-noncompliant.json"),
+        null, null, tmp.resolve("edge"), null, TIME, "test", EnumSet.of(ResultFormat.XCCDF), null, null);
+    EvaluateJob.Options mailboxHost = new EvaluateJob.Options(null, Content.root().resolve("samples/mailbox-noncompliant.json"),
+        null, null, tmp.resolve("mbx"), null, TIME, "test", EnumSet.of(ResultFormat.XCCDF), null, null);
+
+    List<EvaluateJob.Outcome> edge = EvaluateJob.runAll(edgeHost, bundled);
+    assertThat(edge).singleElement().satisfies(o ->
+        assertThat(o.testResult().benchmark().id()).isEqualTo("MS_Exchange_2016_Edge_Transport_Server_STIG"));
+
+    assertThatThrownBy(() -> EvaluateJob.runAll(mailboxHost, bundled)).isInstanceOf(EvaluateJob.InputException.class)
+        .hasMessageContaining("rules use several OVAL documents").hasMessageNotContaining("\n");
+    assertThat(tmp.resolve("mbx")).doesNotExist();
+
+    assertThatThrownBy(() -> EvaluateJob.prepare(edgeHost.settings(), bundled)).isInstanceOf(EvaluateJob.InputException.class)
+        .hasMessageContaining("rules use several OVAL documents");
+  }
 }

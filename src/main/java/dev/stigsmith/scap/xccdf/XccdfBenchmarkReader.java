@@ -63,6 +63,15 @@ public final class XccdfBenchmarkReader {
       Map<RuleId, OvalRef> ovalChecks, Map<String, String> profileXccdfIds, String platformIdref,
       Map<String, String> valueDefaults, Map<RuleId, OcilRef> ocilChecks) {}
 
+  /** A benchmark's title and platform, which are all it takes to tell whether it applies to a host. */
+  public record Heading(String title, String platformIdref) {}
+
+  /** The {@link Heading} alone, without reading the rules. */
+  public static Heading heading(Element bm) {
+    return new Heading(text(childText(bm, XCCDF12, "title")),
+        child(bm, XCCDF12, "platform").map(e -> e.getAttribute("idref")).orElse(null));
+  }
+
   /** DISA's check ids, e.g. C-22933r811172_chk: the system of the manual check that carries the text. */
   private static final Pattern DISA_CHECK = Pattern.compile("C-\\d+r\\d+_chk");
 
@@ -143,9 +152,10 @@ public final class XccdfBenchmarkReader {
           "boolean".equals(type) ? Datatype.BOOLEAN : "number".equals(type) ? Datatype.INT : Datatype.STRING,
           text(childText(v, XCCDF12, "value"))));
     }
-    String platformIdref = child(bm, XCCDF12, "platform").map(e -> e.getAttribute("idref")).orElse(null);
+    Heading heading = heading(bm);
+    String platformIdref = heading.platformIdref();
     Platform platform = new Platform(platformIdref == null ? "" : platformIdref, "", platformIdref == null ? "" : platformIdref, List.of());
-    Benchmark b = new Benchmark(id, text(childText(bm, XCCDF12, "title")), text(childText(bm, XCCDF12, "description")),
+    Benchmark b = new Benchmark(id, heading.title(), text(childText(bm, XCCDF12, "description")),
         stigVersion, release, date, status == null ? Status.ACCEPTED : Status.parse(status.getTextContent()),
         status == null || status.getAttribute("date").isEmpty() ? null : LocalDate.parse(status.getAttribute("date")),
         text(childText(bm, XCCDF12, "notice")), source, "UNCLASSIFIED",

@@ -69,6 +69,10 @@ public final class Evaluator {
    * models and never touches the source DOM).
    */
   public static Prepared prepare(ScapSource source, Request req) throws EvaluationException {
+    return prepare(source, req, platformCheck(source, XccdfBenchmarkReader.heading(source.benchmark()).platformIdref()));
+  }
+
+  private static Prepared prepare(ScapSource source, Request req, PlatformCheck platform) throws EvaluationException {
     XccdfBenchmarkReader.Loaded loaded = XccdfBenchmarkReader.read(source.benchmark());
     Benchmark b = loaded.benchmark();
     Selection sel = Selection.of(loaded, req.profileId(), req.tailoring());
@@ -87,7 +91,42 @@ public final class Evaluator {
     }
     Map<String, List<String>> external = sel.externalVariables(loaded);
     if (defs != null) checkPatterns(defs, external, req.tailoring());
-    return new Prepared(source, req, loaded, sel, defs, external, platformCheck(source, loaded));
+    return new Prepared(source, req, loaded, sel, defs, external, platform);
+  }
+
+  /**
+   * Only a benchmark's platform check, read without its rules or OVAL checks: enough to pick among
+   * several benchmarks, so that only the one a host is for gets {@link Platform#prepare prepared}.
+   */
+  public static Platform platform(ScapSource source, Request req) throws EvaluationException {
+    XccdfBenchmarkReader.Heading h = XccdfBenchmarkReader.heading(source.benchmark());
+    return new Platform(source, req, h.title(), platformCheck(source, h.platformIdref()));
+  }
+
+  /** A benchmark's platform check, and the way to the rest of it. */
+  public static final class Platform {
+    private final ScapSource source;
+    private final Request req;
+    private final String title;
+    private final PlatformCheck check;
+
+    private Platform(ScapSource source, Request req, String title, PlatformCheck check) {
+      this.source = source;
+      this.req = req;
+      this.title = title;
+      this.check = check;
+    }
+
+    public String title() { return title; }
+
+    public Applicability applicability(HostData host) {
+      return check.check(host, req.time());
+    }
+
+    /** The whole benchmark made ready, reusing this platform check. */
+    public Prepared prepare() throws EvaluationException {
+      return Evaluator.prepare(source, req, check);
+    }
   }
 
   /** A benchmark made ready for many hosts. */
@@ -259,9 +298,7 @@ public final class Evaluator {
     }
   }
 
-  private static PlatformCheck platformCheck(ScapSource source, XccdfBenchmarkReader.Loaded loaded)
-      throws EvaluationException {
-    String platform = loaded.platformIdref();
+  private static PlatformCheck platformCheck(ScapSource source, String platform) throws EvaluationException {
     if (platform == null) return new PlatformCheck(null, null, null, null, null);
     Optional<Element> dict;
     try {
