@@ -23,16 +23,48 @@ import org.xml.sax.SAXException;
 public final class BundledContent {
   static final String DIR = "bundled/";
   static final String INDEX = DIR + "index.txt";
+  /** Beside each data stream, written by the build: its XCCDF "results inside benchmark" frame ... */
+  static final String FRAME = ".results-frame.xml";
+  /** ... and its OVAL definitions as they stand in OVAL results. */
+  static final String OVAL_DEFINITIONS = ".results-definitions.xml";
 
   private BundledContent() {}
 
   /** Every bundled benchmark's data stream, in index order. */
   public static List<ScapSource> sources() throws EvaluateJob.InputException {
-    List<ScapSource> out = new ArrayList<>();
+    return load().stream().map(Bundled::source).toList();
+  }
+
+  /**
+   * What the build serialised beforehand for one benchmark, so a run need not: {@link
+   * ResultDocuments#benchmarkFrame} and {@link ResultDocuments#ovalDefinitionsPart}; null parts the
+   * run makes itself.
+   */
+  record Prebuilt(byte[] resultsFrame, byte[] ovalDefinitions) {
+    static final Prebuilt NONE = new Prebuilt(null, null);
+  }
+
+  /** A bundled data stream, by its name in the jar. */
+  record Bundled(String name, ScapSource source) {
+    Prebuilt prebuilt() {
+      return new Prebuilt(bytes(DIR + name + FRAME), bytes(DIR + name + OVAL_DEFINITIONS));
+    }
+
+    private static byte[] bytes(String resource) {
+      try (InputStream in = resource(resource)) {
+        return in == null ? null : in.readAllBytes();
+      } catch (IOException e) {
+        return null;  // made by the run instead
+      }
+    }
+  }
+
+  static List<Bundled> load() throws EvaluateJob.InputException {
+    List<Bundled> out = new ArrayList<>();
     for (String name : names()) {
       try (InputStream in = resource(DIR + name)) {
         if (in == null) throw new EvaluateJob.InputException("bundled content: " + name + " is listed but missing from the jar");
-        out.add(ScapSource.of(Path.of(name), SafeXml.documentBuilder().parse(in)));
+        out.add(new Bundled(name, ScapSource.of(Path.of(name), SafeXml.documentBuilder().parse(in))));
       } catch (IOException | SAXException e) {
         throw new EvaluateJob.InputException("bundled content: " + name + ": " + e.getMessage());
       } catch (XmlInputException e) {
@@ -58,10 +90,32 @@ public final class BundledContent {
   }
 
   /**
-   * Build step: renders every benchmark under a content folder into {@code outDir} (data streams
-   * and an index), stamped with each benchmark's own date so the jar is reproducible.
+   * Build step: renders every benchmark under a content folder into {@code outDir} (data streams,
+   * each with its results frame, and an index), stamped with each benchmark's own date so the jar is
+   * reproducible. The frame is made from the data stream as written, read back the way a run reads it.
    * Arguments: CONTENT_DIR OUT_DIR PRODUCT_VERSION.
    */
+  static Prebuilt prebuild(byte[] dataStream) throws IOException {
+    try {
+      ScapSource s = ScapSource.of(Path.of("bundled.xml"), SafeXml.documentBuilder().parse(new java.io.ByteArrayInputStream(dataStream)));
+      return prebuild(s);
+    } catch (SAXException | XmlInputException e) {
+      throw new IOException("generated data stream does not read back: " + e.getMessage(), e);
+    }
+  }
+
+  /** What {@link Bundled#prebuilt} reads, made from the data stream as a run reads it. */
+  static Prebuilt prebuild(ScapSource s) throws IOException {
+    try {
+      var defs = dev.stigsmith.xccdf.engine.Evaluator.prepare(s, new dev.stigsmith.xccdf.engine.Evaluator.Request(
+          null, null, java.time.Instant.EPOCH, "", "")).definitions();
+      return new Prebuilt(ResultDocuments.benchmarkFrame(s.benchmark()),
+          defs == null ? null : ResultDocuments.ovalDefinitionsPart(defs.source()));
+    } catch (dev.stigsmith.xccdf.engine.EvaluationException e) {
+      throw new IOException("generated data stream cannot be evaluated: " + e.getMessage(), e);
+    }
+  }
+
   public static void main(String[] args) throws ContentException, IOException {
     Path content = Path.of(args[0]);
     Path out = Path.of(args[1]);
@@ -69,7 +123,11 @@ public final class BundledContent {
     StringBuilder index = new StringBuilder("# SCAP source data streams generated from content/ at build time\n");
     for (Generator.Output o : Generator.render(content, args[2], null)) {
       String name = Generator.dataStreamFile(o.benchmark());
-      XmlOutput.writeAtomically(out.resolve(name), o.files().get(name));
+      byte[] ds = o.files().get(name);
+      XmlOutput.writeAtomically(out.resolve(name), ds);
+      Prebuilt p = prebuild(ds);
+      XmlOutput.writeAtomically(out.resolve(name + FRAME), p.resultsFrame());
+      if (p.ovalDefinitions() != null) XmlOutput.writeAtomically(out.resolve(name + OVAL_DEFINITIONS), p.ovalDefinitions());
       index.append(name).append('\n');
     }
     XmlOutput.writeAtomically(out.resolve("index.txt"), index.toString().getBytes(StandardCharsets.UTF_8));

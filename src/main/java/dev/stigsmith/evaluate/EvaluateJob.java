@@ -133,17 +133,25 @@ public final class EvaluateJob {
         throw new InputException(e.oneLine());
       }
     }
-    List<ScapSource> sources = s.content() != null ? sources(s.content(), s.productVersion())
-        : candidates != null ? candidates : BundledContent.sources();
+    List<ScapSource> sources;
+    List<java.util.function.Supplier<BundledContent.Prebuilt>> prebuilt = new ArrayList<>();
+    if (s.content() != null || candidates != null) {
+      sources = s.content() != null ? sources(s.content(), s.productVersion()) : candidates;
+      sources.forEach(src -> prebuilt.add(() -> BundledContent.Prebuilt.NONE));
+    } else {
+      List<BundledContent.Bundled> bundled = BundledContent.load();
+      sources = bundled.stream().map(BundledContent.Bundled::source).toList();
+      bundled.forEach(b -> prebuilt.add(b::prebuilt));
+    }
     Evaluator.Request req = new Evaluator.Request(s.profile(), tailoring, s.time(),
         "cpe:/a:stigsmith:stigsmith:" + s.productVersion(), System.getProperty("user.name"));
     // A content folder of several benchmarks is picked from like the bundled ones.
     boolean autoPick = s.content() == null || sources.size() > 1;
     List<Benchmark> benchmarks = new ArrayList<>();
-    for (ScapSource src : sources) {
+    for (int i = 0; i < sources.size(); i++) {
       Benchmark b;
       try {
-        b = new Benchmark(Evaluator.platform(src, req), s.formats());
+        b = new Benchmark(Evaluator.platform(sources.get(i), req), s.formats(), prebuilt.get(i));
       } catch (EvaluationException e) {
         throw new InputException(e.getMessage());
       }
@@ -165,11 +173,15 @@ public final class EvaluateJob {
   static final class Benchmark {
     private final Evaluator.Platform platform;
     private final Set<ResultFormat> formats;
+    /** What the build serialised beforehand for a bundled benchmark; {@link BundledContent.Prebuilt#NONE} otherwise. */
+    private final java.util.function.Supplier<BundledContent.Prebuilt> prebuilt;
     private volatile Ready ready;
 
-    Benchmark(Evaluator.Platform platform, Set<ResultFormat> formats) {
+    Benchmark(Evaluator.Platform platform, Set<ResultFormat> formats,
+        java.util.function.Supplier<BundledContent.Prebuilt> prebuilt) {
       this.platform = platform;
       this.formats = formats;
+      this.prebuilt = prebuilt;
     }
 
     Evaluator.Platform platform() { return platform; }
@@ -182,7 +194,8 @@ public final class EvaluateJob {
         if (ready == null) {
           try {
             Evaluator.Prepared p = platform.prepare();
-            ready = new Ready(p, ResultDocuments.prepare(p, formats));
+            BundledContent.Prebuilt made = formats.contains(ResultFormat.XCCDF) ? prebuilt.get() : BundledContent.Prebuilt.NONE;
+            ready = new Ready(p, ResultDocuments.prepare(p, formats, made));
           } catch (EvaluationException e) {
             throw new InputException(e.getMessage());
           }

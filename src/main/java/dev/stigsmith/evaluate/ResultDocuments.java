@@ -45,11 +45,14 @@ final class ResultDocuments {
   private final RootShape benchmarkRoot;
   private final Splice insideBenchmark;
   private volatile Splice ovalResults;
+  /** {@link #ovalDefinitionsPart} of the prepared definitions, made by the build; null: made here. */
+  private final byte[] prebuiltDefinitions;
   private volatile String ovalKey;
 
-  private ResultDocuments(Evaluator.Prepared prepared, Set<ResultFormat> formats) {
+  private ResultDocuments(Evaluator.Prepared prepared, Set<ResultFormat> formats, BundledContent.Prebuilt prebuilt) {
     this.prepared = prepared;
     this.formats = formats;
+    this.prebuiltDefinitions = prebuilt.ovalDefinitions();
     XccdfBenchmarkReader.Loaded loaded = prepared.loaded();
     this.refs = new TestResultRenderer.CheckRefs() {
       @Override
@@ -69,12 +72,7 @@ final class ResultDocuments {
       synchronized (domLock) {
         Element benchmark = source.benchmark();
         this.benchmarkRoot = RootShape.of(benchmark);
-        XmlBuilder xml = XmlBuilder.document(Map.of("xccdf", Ns.XCCDF12));
-        Document doc = xml.document();
-        Element copy = (Element) doc.importNode(benchmark, true);
-        doc.appendChild(copy);
-        copy.appendChild(doc.createComment(MARK));
-        this.insideBenchmark = Splice.around(XmlOutput.toBytes(doc));
+        this.insideBenchmark = Splice.around(prebuilt.resultsFrame() != null ? prebuilt.resultsFrame() : benchmarkFrame(benchmark));
       }
     } else {
       this.benchmarkRoot = null;
@@ -83,8 +81,43 @@ final class ResultDocuments {
   }
 
   static ResultDocuments prepare(Evaluator.Prepared prepared, Set<ResultFormat> formats) {
-    return new ResultDocuments(prepared, formats);
+    return prepare(prepared, formats, BundledContent.Prebuilt.NONE);
   }
+
+  /** @param prebuilt parts serialised beforehand (the build does it for the bundled benchmarks) */
+  static ResultDocuments prepare(Evaluator.Prepared prepared, Set<ResultFormat> formats, BundledContent.Prebuilt prebuilt) {
+    return new ResultDocuments(prepared, formats, prebuilt);
+  }
+
+  /**
+   * "Results inside benchmark" without the results: the benchmark as a document of its own, with a
+   * marker comment where each host's TestResult goes.
+   */
+  static byte[] benchmarkFrame(Element benchmark) {
+    XmlBuilder xml = XmlBuilder.document(Map.of("xccdf", Ns.XCCDF12));
+    Document doc = xml.document();
+    Element copy = (Element) doc.importNode(benchmark, true);
+    doc.appendChild(copy);
+    copy.appendChild(doc.createComment(MARK));
+    return XmlOutput.toBytes(doc);
+  }
+
+  /**
+   * OVAL results' shared part from the definitions on (definitions, marker, end of root): the
+   * definitions document copied into a results root, cut after a comment put before it. Preceded by
+   * the bytes of the root, generator and directives cut the same way, it gives the bytes of the whole
+   * shared part: each child is written the same whatever its siblings (a test holds that).
+   */
+  static byte[] ovalDefinitionsPart(Element definitions) {
+    Document doc = OvalResultsWriter.emptyRoot();
+    Element root = doc.getDocumentElement();
+    root.appendChild(doc.createComment(DEFINITIONS_FOLLOW));
+    root.appendChild(doc.importNode(definitions, true));
+    root.appendChild(doc.createComment(MARK));
+    return Splice.around(XmlOutput.toBytes(doc), DEFINITIONS_FOLLOW).tail();
+  }
+
+  private static final String DEFINITIONS_FOLLOW = "stigsmith-definitions-follow";
 
   /** The result documents of one host's evaluation (whose results may carry answers), by file name. */
   Map<String, byte[]> render(Evaluator.Evaluation ev, TestResult tr) {
@@ -149,9 +182,14 @@ final class ResultDocuments {
     String key = OvalResultsWriter.sharedKey(results);
     if (s == null || !key.equals(ovalKey)) {
       synchronized (domLock) {
-        Document doc = OvalResultsWriter.sharedPart(results);
-        doc.getDocumentElement().appendChild(doc.createComment(MARK));
-        s = Splice.around(XmlOutput.toBytes(doc));
+        Document head = OvalResultsWriter.sharedHead(results);
+        head.getDocumentElement().appendChild(head.createComment(DEFINITIONS_FOLLOW));
+        byte[] before = Splice.around(XmlOutput.toBytes(head), DEFINITIONS_FOLLOW).head();
+        byte[] definitions = prebuiltDefinitions != null && results.definitions() == prepared.definitions()
+            ? prebuiltDefinitions : ovalDefinitionsPart(results.definitions().source());
+        byte[] whole = Arrays.copyOf(before, before.length + definitions.length);
+        System.arraycopy(definitions, 0, whole, before.length, definitions.length);
+        s = Splice.around(whole);
         ovalKey = key;
         ovalResults = s;
       }
@@ -183,7 +221,12 @@ final class ResultDocuments {
   /** Serialised bytes cut at a marker line: what goes before a host's part and what goes after. */
   record Splice(byte[] head, byte[] tail) {
     static Splice around(byte[] doc) {
-      byte[] mark = ("<!--" + MARK + "-->").getBytes(StandardCharsets.UTF_8);
+      return around(doc, MARK);
+    }
+
+    /** Cut at the line holding the comment {@code marker}, which belongs to neither part. */
+    static Splice around(byte[] doc, String marker) {
+      byte[] mark = ("<!--" + marker + "-->").getBytes(StandardCharsets.UTF_8);
       int at = dev.stigsmith.xml.Bytes.indexOf(doc, mark, 0);
       if (at < 0) throw new IllegalStateException("splice marker lost in serialisation");
       int lineStart = at;

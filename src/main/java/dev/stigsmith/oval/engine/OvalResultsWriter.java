@@ -39,6 +39,13 @@ public final class OvalResultsWriter {
    * directives and the definitions document ({@link #toDocument} = this + {@link #appendResults}).
    */
   public static Document sharedPart(OvalResults results) {
+    Document doc = sharedHead(results);
+    doc.getDocumentElement().appendChild(doc.importNode(results.definitions().source(), true));
+    return doc;
+  }
+
+  /** {@link #sharedPart} up to the definitions: the root, generator and directives. */
+  public static Document sharedHead(OvalResults results) {
     Document doc = XmlOut.newDocument();
     Element root = root(doc);
     SystemCharacteristicsWriter.generator(new DomEvents(doc, root), OvalNs.RES, "generator", results.generator());
@@ -48,7 +55,13 @@ public final class OvalResultsWriter {
       e.setAttribute("reported", "true");
       e.setAttribute("content", "full");
     }
-    root.appendChild(doc.importNode(results.definitions().source(), true));
+    return doc;
+  }
+
+  /** An empty results root, for the definitions to be imported into (see {@link #sharedHead}). */
+  public static Document emptyRoot() {
+    Document doc = XmlOut.newDocument();
+    root(doc);
     return doc;
   }
 
