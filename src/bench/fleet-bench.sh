@@ -71,7 +71,8 @@ print(f'definition results: same on {same} of {hosts} hosts')
 PY
 
 # Cold start: one host, whole process, the same work for both tools.
-one=$(ls "$tmp/oscap/sc" | head -1); one=${one%.xml}
+# (a glob, not `ls | head`: head closing the pipe early fails the script under pipefail)
+for f in "$tmp"/oscap/sc/*.xml; do one=$(basename "$f" .xml); break; done
 st_times=(); os_times=()
 for _ in $(seq "$cold"); do
   t0=$(ms); ./stigsmith evaluate --host-data "$tmp/fleet/hosts/$one.json" --out "$tmp/cold" --format xccdf >/dev/null 2>&1 || true; t1=$(ms)
