@@ -212,11 +212,16 @@ final class DomWriter {
    * written, the document then goes to the Transformer) on a character it would write otherwise.
    */
   boolean escape(String s, boolean attribute) {
-    int run = 0;
-    for (int i = 0, len = s.length(); i < len; i++) {
+    // One pass straight into the buffer: this is most of a fleet run's serialising.
+    int len = s.length();
+    Utf8 o = out;
+    o.ensure(3 * len);
+    byte[] b = o.bytes;
+    int n = o.length;
+    for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
-      String ref;
       if (c >= 0x20 && c < 0x7F) {
+        String ref;
         switch (c) {
           case '&' -> ref = "&amp;";
           case '<' -> ref = "&lt;";
@@ -224,16 +229,30 @@ final class DomWriter {
           case '"' -> ref = attribute ? "&quot;" : null;
           default -> ref = null;
         }
-        if (ref == null) continue;
-      } else if (c == '\n' && !attribute || c > 0x9F && c != 0x2028 && !Character.isSurrogate(c) && c <= 0xFFFD) {
-        continue;
+        if (ref == null) {
+          b[n++] = (byte) c;
+          continue;
+        }
+        o.length = n;
+        o.ensure(ref.length() + 3 * (len - i - 1));
+        b = o.bytes;
+        for (int k = 0; k < ref.length(); k++) b[n++] = (byte) ref.charAt(k);
+      } else if (c == '\n' && !attribute) {
+        b[n++] = (byte) c;
+      } else if (c > 0x9F && c != 0x2028 && !Character.isSurrogate(c) && c <= 0xFFFD) {
+        if (c < 0x800) {
+          b[n++] = (byte) (0xC0 | (c >> 6));
+        } else {
+          b[n++] = (byte) (0xE0 | (c >> 12));
+          b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        }
+        b[n++] = (byte) (0x80 | (c & 0x3F));
       } else {
+        o.length = n;
         return false;
       }
-      out.append(s, run, i).append(ref);
-      run = i + 1;
     }
-    out.append(s, run, s.length());
+    o.length = n;
     return true;
   }
 
@@ -252,6 +271,11 @@ final class DomWriter {
 
     Utf8(int capacity) {
       bytes = new byte[capacity];
+    }
+
+    /** Room for {@code more} bytes after the current length. */
+    void ensure(int more) {
+      if (length + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
     }
 
     Utf8 append(char c) {

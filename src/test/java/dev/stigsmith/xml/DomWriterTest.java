@@ -30,7 +30,9 @@ class DomWriterTest {
   @Test
   void awkwardShapesComeOutAsTheJdkSerialiserWritesThem() {
     String[] texts = {"plain", "a & b < c > d \"q\" 'a'", "two\nlines", "tab\there", "cr\rhere", "\u0001", "\u007f\u0085",
-        "caf\u00e9 \u2019quoted\u2019 \u2028", "\ud83d\ude00", " ", "", "-- dash", "]]>"};
+        "caf\u00e9 \u2019quoted\u2019 \u2028", "\ud83d\ude00", " ", "", "-- dash", "]]>",
+        // long enough to grow the writer's buffer in the middle of escaping
+        "\"".repeat(40_000), "\u00e9&\u20ac<".repeat(20_000) + "x", "a".repeat(70_000) + "\u0001"};
     for (String t : texts) {
       for (int shape = 0; shape < 6; shape++) {
         org.w3c.dom.Document d = SafeXml.newDocument();
