@@ -1,5 +1,6 @@
 package dev.stigsmith.oval.engine;
 
+import dev.stigsmith.oval.model.ById;
 import dev.stigsmith.oval.model.Generator;
 import dev.stigsmith.oval.model.ItemEntity;
 import dev.stigsmith.oval.model.OvalDefinitions;
@@ -23,16 +24,18 @@ public record OvalResults(
   private static final Set<String> IDENTIFYING = Set.of("name", "identity");
 
   public OvalResults {
-    definitionResults = List.copyOf(definitionResults);
-    testResults = List.copyOf(testResults);
+    definitionResults = ById.of(definitionResults, DefinitionResult::definitionId);
+    testResults = ById.of(testResults, TestResult::testId);
   }
 
+  @SuppressWarnings("unchecked")
   public Optional<DefinitionResult> definition(String id) {
-    return definitionResults.stream().filter(d -> d.definitionId().equals(id)).findFirst();
+    return ((ById<String, DefinitionResult>) definitionResults).find(id);
   }
 
+  @SuppressWarnings("unchecked")
   public Optional<TestResult> test(String id) {
-    return testResults.stream().filter(t -> t.testId().equals(id)).findFirst();
+    return ((ById<String, TestResult>) testResults).find(id);
   }
 
   public OvalResult result(String definitionId) {

@@ -23,11 +23,11 @@ public record OvalDefinitions(
     List<Variable> variables) {
 
   public OvalDefinitions {
-    definitions = List.copyOf(definitions);
-    tests = List.copyOf(tests);
-    objects = List.copyOf(objects);
-    states = List.copyOf(states);
-    variables = List.copyOf(variables);
+    definitions = ById.of(definitions, Definition::id);
+    tests = ById.of(tests, OvalTest::id);
+    objects = ById.of(objects, OvalObject::id);
+    states = ById.of(states, OvalState::id);
+    variables = ById.of(variables, Variable::id);
   }
 
   public Optional<Definition> definition(String id) {
@@ -50,8 +50,9 @@ public record OvalDefinitions(
     return find(variables, Variable::id, id);
   }
 
+  @SuppressWarnings("unchecked")
   private static <T> Optional<T> find(List<T> list, Function<T, String> id, String wanted) {
-    return list.stream().filter(t -> id.apply(t).equals(wanted)).findFirst();
+    return ((ById<String, T>) list).find(wanted);
   }
 
   /** Id → element maps when many lookups are needed. */
