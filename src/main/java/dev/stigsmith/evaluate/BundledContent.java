@@ -18,7 +18,8 @@ import org.xml.sax.SAXException;
 /**
  * The benchmarks that ship inside the jar: the build generates every benchmark of {@code content/}
  * into SCAP source data streams under {@code bundled/} (listed in {@code bundled/index.txt}), so
- * {@code evaluate} without {@code --content} needs neither the content folder nor YAML parsing.
+ * {@code evaluate} without {@code --content} needs neither the content folder nor YAML parsing. Beside
+ * each data stream the build also writes the result parts every host shares ({@link Prebuilt}).
  */
 public final class BundledContent {
   static final String DIR = "bundled/";
