@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 
@@ -134,7 +135,7 @@ public final class EvaluateJob {
       }
     }
     List<ScapSource> sources;
-    List<java.util.function.Supplier<BundledContent.Prebuilt>> prebuilt = new ArrayList<>();
+    List<Supplier<BundledContent.Prebuilt>> prebuilt = new ArrayList<>();
     if (s.content() != null || candidates != null) {
       sources = s.content() != null ? sources(s.content(), s.productVersion()) : candidates;
       sources.forEach(src -> prebuilt.add(() -> BundledContent.Prebuilt.NONE));
@@ -174,11 +175,11 @@ public final class EvaluateJob {
     private final Evaluator.Platform platform;
     private final Set<ResultFormat> formats;
     /** What the build serialised beforehand for a bundled benchmark; {@link BundledContent.Prebuilt#NONE} otherwise. */
-    private final java.util.function.Supplier<BundledContent.Prebuilt> prebuilt;
+    private final Supplier<BundledContent.Prebuilt> prebuilt;
     private volatile Ready ready;
 
     Benchmark(Evaluator.Platform platform, Set<ResultFormat> formats,
-        java.util.function.Supplier<BundledContent.Prebuilt> prebuilt) {
+        Supplier<BundledContent.Prebuilt> prebuilt) {
       this.platform = platform;
       this.formats = formats;
       this.prebuilt = prebuilt;
