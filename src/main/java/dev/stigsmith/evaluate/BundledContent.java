@@ -3,14 +3,18 @@ package dev.stigsmith.evaluate;
 import dev.stigsmith.content.ContentException;
 import dev.stigsmith.generate.Generator;
 import dev.stigsmith.scap.ds.ScapSource;
+import dev.stigsmith.xccdf.engine.EvaluationException;
+import dev.stigsmith.xccdf.engine.Evaluator;
 import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlInputException;
 import dev.stigsmith.xml.XmlOutput;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.xml.sax.SAXException;
@@ -90,15 +94,10 @@ public final class BundledContent {
     return BundledContent.class.getClassLoader().getResourceAsStream(name);
   }
 
-  /**
-   * Build step: renders every benchmark under a content folder into {@code outDir} (data streams,
-   * each with its results frame, and an index), stamped with each benchmark's own date so the jar is
-   * reproducible. The frame is made from the data stream as written, read back the way a run reads it.
-   * Arguments: CONTENT_DIR OUT_DIR PRODUCT_VERSION.
-   */
+  /** {@link #prebuild(ScapSource)} of a data stream's bytes. */
   static Prebuilt prebuild(byte[] dataStream) throws IOException {
     try {
-      ScapSource s = ScapSource.of(Path.of("bundled.xml"), SafeXml.documentBuilder().parse(new java.io.ByteArrayInputStream(dataStream)));
+      ScapSource s = ScapSource.of(Path.of("bundled.xml"), SafeXml.documentBuilder().parse(new ByteArrayInputStream(dataStream)));
       return prebuild(s);
     } catch (SAXException | XmlInputException e) {
       throw new IOException("generated data stream does not read back: " + e.getMessage(), e);
@@ -108,15 +107,20 @@ public final class BundledContent {
   /** What {@link Bundled#prebuilt} reads, made from the data stream as a run reads it. */
   static Prebuilt prebuild(ScapSource s) throws IOException {
     try {
-      var defs = dev.stigsmith.xccdf.engine.Evaluator.prepare(s, new dev.stigsmith.xccdf.engine.Evaluator.Request(
-          null, null, java.time.Instant.EPOCH, "", "")).definitions();
+      var defs = Evaluator.prepare(s, new Evaluator.Request(null, null, Instant.EPOCH, "", "")).definitions();
       return new Prebuilt(ResultDocuments.benchmarkFrame(s.benchmark()),
           defs == null ? null : ResultDocuments.ovalDefinitionsPart(defs.source()));
-    } catch (dev.stigsmith.xccdf.engine.EvaluationException e) {
+    } catch (EvaluationException e) {
       throw new IOException("generated data stream cannot be evaluated: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Build step: renders every benchmark under a content folder into {@code outDir} (data streams,
+   * each with the result parts every host shares, and an index), stamped with each benchmark's own
+   * date so the jar is reproducible. The parts are made from the data stream as written, read back the
+   * way a run reads it. Arguments: CONTENT_DIR OUT_DIR PRODUCT_VERSION.
+   */
   public static void main(String[] args) throws ContentException, IOException {
     Path content = Path.of(args[0]);
     Path out = Path.of(args[1]);
