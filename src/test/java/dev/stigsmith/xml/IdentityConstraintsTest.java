@@ -21,21 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * report the same rules for the same values.
  */
 class IdentityConstraintsTest {
-  record Case(String name, Path file, byte[] bytes) {
-    @Override public String toString() {
-      return name;
-    }
-  }
-
-  static Stream<Case> cases() throws Exception {
-    Path corpus = Fixtures.path("validate/corpus/expected.tsv").getParent();
-    List<Case> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(corpus)) {
-      for (Path p : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
-        if (p.getFileName().toString().equals("doctype.xml")) continue; // refused before any schema is involved
-        out.add(new Case(p.getFileName().toString(), p, Files.readAllBytes(p)));
-      }
-    }
+  static Stream<CorpusCase> cases() throws Exception {
+    Path corpus = CorpusCase.corpus();
+    // doctype.xml is refused before any schema is involved
+    List<CorpusCase> out = CorpusCase.files(name -> !name.equals("doctype.xml"));
     String defs = read(corpus, "oval-defs-valid.xml");
     mutate(out, corpus, "oval definition id twice", defs, "</definitions>",
         defs.substring(defs.indexOf("<definition "), defs.indexOf("</definition>") + 13) + "</definitions>");
@@ -72,7 +61,7 @@ class IdentityConstraintsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void agreesWithTheSchemaValidator(Case c) throws Exception {
+  void agreesWithTheSchemaValidator(CorpusCase c) throws Exception {
     DocumentKind kind = DocumentKind.detect(c.file());
     // Without a tree the validator checks identity constraints itself; with one, IdentityConstraints does.
     var reference = ScapValidator.check(c.file(), c.bytes(), kind, false, false).report().problems();
@@ -83,7 +72,7 @@ class IdentityConstraintsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void everyMutationBreaksAnIdentityConstraint(Case c) throws Exception {
+  void everyMutationBreaksAnIdentityConstraint(CorpusCase c) throws Exception {
     // Guards the mutations themselves: each "twice"/"dangling" case must break something.
     if (c.file().getFileName().toString().equals(c.name()) || c.name().contains("distinct")) return;
     DocumentKind kind = DocumentKind.detect(c.file());
@@ -115,10 +104,10 @@ class IdentityConstraintsTest {
     return Files.readString(dir.resolve(name));
   }
 
-  private static void mutate(List<Case> out, Path dir, String name, String text, String find, String replace) {
+  private static void mutate(List<CorpusCase> out, Path dir, String name, String text, String find, String replace) {
     if (!text.contains(find)) throw new IllegalStateException(name + ": fixture text not found: " + find);
     // The file name only steers kind detection and messages; bytes are what gets validated.
-    out.add(new Case(name, dir.resolve("oval-defs-valid.xml").resolveSibling(kindFile(text)),
+    out.add(new CorpusCase(name, dir.resolve("oval-defs-valid.xml").resolveSibling(kindFile(text)),
         text.replaceFirst(Pattern.quote(find), Matcher.quoteReplacement(replace)).getBytes(StandardCharsets.UTF_8)));
   }
 

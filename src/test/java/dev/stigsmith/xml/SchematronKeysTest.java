@@ -27,20 +27,9 @@ class SchematronKeysTest {
   private static final XsltExecutable KEYED = Schematron.compile(XCCDF, true);
   private static final XsltExecutable SHIPPED = Schematron.compile(XCCDF, false);
 
-  record Case(String name, Path file, byte[] bytes) {
-    @Override public String toString() {
-      return name;
-    }
-  }
-
-  static Stream<Case> cases() throws Exception {
-    Path corpus = Fixtures.path("validate/corpus/expected.tsv").getParent();
-    List<Case> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(corpus)) {
-      for (Path p : files.filter(f -> f.getFileName().toString().matches("(xccdf12|sds)-.*\\.xml")).sorted().toList()) {
-        out.add(new Case(p.getFileName().toString(), p, Files.readAllBytes(p)));
-      }
-    }
+  static Stream<CorpusCase> cases() throws Exception {
+    Path corpus = CorpusCase.corpus();
+    List<CorpusCase> out = CorpusCase.files(name -> name.matches("(xccdf12|sds)-.*"));
     Path file = corpus.resolve("xccdf12-valid.xml");
     String b = Files.readString(file);
     String value = "<Value id=\"xccdf_dev.stigsmith_value_v\" type=\"string\"><title>V</title><value>a</value></Value>";
@@ -69,7 +58,7 @@ class SchematronKeysTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void keyedFindsWhatTheShippedStylesheetFinds(Case c) throws Exception {
+  void keyedFindsWhatTheShippedStylesheetFinds(CorpusCase c) throws Exception {
     var tree = ScapValidator.check(c.file(), c.bytes(), DocumentKind.detect(c.file()), false, true).document();
     assertThat(tree).as(c.name()).isNotNull();
     List<String> keyed = render(Schematron.check(c.file(), tree, XCCDF, KEYED));
@@ -81,7 +70,7 @@ class SchematronKeysTest {
   void theMutationsExerciseTheLookups() throws Exception {
     // Without this the comparison above could pass on documents where no keyed lookup ever fails.
     long failing = 0;
-    for (Case c : cases().filter(x -> !x.name().endsWith(".xml")).toList()) {
+    for (CorpusCase c : cases().filter(x -> !x.name().endsWith(".xml")).toList()) {
       var tree = ScapValidator.check(c.file(), c.bytes(), DocumentKind.detect(c.file()), false, true).document();
       failing += Schematron.check(c.file(), tree, XCCDF, SHIPPED).stream()
           .filter(p -> p.message().matches("(?s).*(must match|should match|must extend|should have a matching).*")).count();
@@ -128,12 +117,12 @@ class SchematronKeysTest {
         .toList();
   }
 
-  private static void mutate(List<Case> out, Path file, String name, String text, String... findReplace) {
+  private static void mutate(List<CorpusCase> out, Path file, String name, String text, String... findReplace) {
     String s = text;
     for (int i = 0; i < findReplace.length; i += 2) {
       if (!s.contains(findReplace[i])) throw new IllegalStateException(name + ": fixture text not found: " + findReplace[i]);
       s = s.replaceFirst(Pattern.quote(findReplace[i]), Matcher.quoteReplacement(findReplace[i + 1]));
     }
-    out.add(new Case(name, file, s.getBytes(StandardCharsets.UTF_8)));
+    out.add(new CorpusCase(name, file, s.getBytes(StandardCharsets.UTF_8)));
   }
 }
