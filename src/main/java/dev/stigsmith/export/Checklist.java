@@ -107,6 +107,20 @@ public record Checklist(Benchmark benchmark, Target target, List<Entry> entries)
     return target == null || target.hostName() == null ? "" : target.hostName();
   }
 
+  /** The host's first address, as both checklist formats hold one; "" when none was collected. */
+  public String hostIp() {
+    return target == null || target.ipAddresses().isEmpty() ? "" : target.ipAddresses().get(0);
+  }
+
+  /** The host's first MAC address, or "". */
+  public String hostMac() {
+    return target == null || target.macAddresses().isEmpty() ? "" : target.macAddresses().get(0);
+  }
+
+  public String hostFqdn() {
+    return target == null || target.fqdn() == null ? "" : target.fqdn();
+  }
+
   public UUID checklistUuid() { return ExportIds.checklist(benchmark, hostName()); }
 
   public UUID stigUuid() { return ExportIds.stig(benchmark, hostName()); }

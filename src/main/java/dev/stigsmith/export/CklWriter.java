@@ -3,7 +3,6 @@ package dev.stigsmith.export;
 import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.model.Description;
 import dev.stigsmith.model.Rule;
-import dev.stigsmith.results.Target;
 import dev.stigsmith.results.TestResult;
 import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlOutput;
@@ -212,14 +211,13 @@ public final class CklWriter {
   }
 
   private static void asset(Sink s, Checklist c) {
-    Target t = c.target();
     s.leaf("ROLE", "Member Server");
     s.leaf("ASSET_TYPE", "Computing");
     s.leaf("MARKING", c.benchmark().classification());
     s.hostLeaf("HOST_NAME", c.hostName());
-    s.hostLeaf("HOST_IP", t == null || t.ipAddresses().isEmpty() ? "" : t.ipAddresses().get(0));
-    s.hostLeaf("HOST_MAC", t == null || t.macAddresses().isEmpty() ? "" : t.macAddresses().get(0));
-    s.hostLeaf("HOST_FQDN", t == null || t.fqdn() == null ? "" : t.fqdn());
+    s.hostLeaf("HOST_IP", c.hostIp());
+    s.hostLeaf("HOST_MAC", c.hostMac());
+    s.hostLeaf("HOST_FQDN", c.hostFqdn());
     s.leaf("TARGET_COMMENT", "");
     s.leaf("TECH_AREA", "Exchange Server");
     s.leaf("TARGET_KEY", c.targetKey());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stigsmith.model.Benchmark;
 import dev.stigsmith.model.Description;
 import dev.stigsmith.model.Rule;
-import dev.stigsmith.results.Target;
 import dev.stigsmith.results.TestResult;
 import dev.stigsmith.xml.XmlOutput;
 import java.nio.file.Path;
@@ -51,12 +50,11 @@ public final class CklbWriter {
   }
 
   private static void targetData(ObjectNode t, Checklist c) {
-    Target target = c.target();
     t.put("target_type", "Computing");
     t.put("host_name", c.hostName());
-    t.put("ip_address", target == null || target.ipAddresses().isEmpty() ? "" : target.ipAddresses().get(0));
-    t.put("mac_address", target == null || target.macAddresses().isEmpty() ? "" : target.macAddresses().get(0));
-    t.put("fqdn", target == null || target.fqdn() == null ? "" : target.fqdn());
+    t.put("ip_address", c.hostIp());
+    t.put("mac_address", c.hostMac());
+    t.put("fqdn", c.hostFqdn());
     t.put("comments", "");
     t.put("role", "Member Server");
     t.put("is_web_database", false);
