@@ -5,6 +5,7 @@ import dev.stigsmith.generate.Generator;
 import dev.stigsmith.scap.ds.ScapSource;
 import dev.stigsmith.xccdf.engine.EvaluationException;
 import dev.stigsmith.xccdf.engine.Evaluator;
+import dev.stigsmith.xml.Ns;
 import dev.stigsmith.xml.SafeXml;
 import dev.stigsmith.xml.XmlInputException;
 import dev.stigsmith.xml.XmlOutput;
@@ -16,7 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
@@ -32,12 +40,16 @@ public final class BundledContent {
   static final String FRAME = ".results-frame.xml";
   /** ... and its OVAL definitions as they stand in OVAL results. */
   static final String OVAL_DEFINITIONS = ".results-definitions.xml";
+  /** ... and the part of it a benchmark's platform is checked from. */
+  static final String PLATFORM_PART = ".platform.xml";
 
   private BundledContent() {}
 
   /** Every bundled benchmark's data stream, in index order. */
   public static List<ScapSource> sources() throws EvaluateJob.InputException {
-    return load().stream().map(Bundled::source).toList();
+    List<ScapSource> out = new ArrayList<>();
+    for (Bundled b : load()) out.add(b.source());
+    return out;
   }
 
   /**
@@ -49,10 +61,56 @@ public final class BundledContent {
     static final Prebuilt NONE = new Prebuilt(null, null);
   }
 
-  /** A bundled data stream, by its name in the jar. */
-  record Bundled(String name, ScapSource source) {
+  /** A bundled data stream, by its name in the jar, read when first asked for. */
+  static final class Bundled {
+    private final String name;
+    private ScapSource source;
+
+    private Bundled(String name) {
+      this.name = name;
+    }
+
+    String name() { return name; }
+
+    /** The whole data stream, parsed once. */
+    synchronized ScapSource source() throws EvaluateJob.InputException {
+      if (source == null) source = parse(DIR + name);
+      return source;
+    }
+
+    /** {@link #source()} for {@link Evaluator.Platform#prepare}. */
+    ScapSource whole() throws EvaluationException {
+      try {
+        return source();
+      } catch (EvaluateJob.InputException e) {
+        throw new EvaluationException(e.getMessage());
+      }
+    }
+
+    /** Whether the whole data stream has been read. */
+    synchronized boolean wholeRead() { return source != null; }
+
+    /**
+     * What the benchmark's platform is checked from: the part the build wrote ({@link #platformPart(ScapSource)}),
+     * or the whole data stream in a jar without one. It names the data stream in messages.
+     */
+    ScapSource platformPart() throws EvaluateJob.InputException {
+      return resource(DIR + name + PLATFORM_PART) == null ? source() : parse(DIR + name + PLATFORM_PART);
+    }
+
     Prebuilt prebuilt() {
       return new Prebuilt(bytes(DIR + name + FRAME), bytes(DIR + name + OVAL_DEFINITIONS));
+    }
+
+    private ScapSource parse(String resource) throws EvaluateJob.InputException {
+      try (InputStream in = resource(resource)) {
+        if (in == null) throw new EvaluateJob.InputException("bundled content: " + resource + " is missing from the jar");
+        return ScapSource.of(Path.of(name), SafeXml.documentBuilder().parse(in));
+      } catch (IOException | SAXException e) {
+        throw new EvaluateJob.InputException("bundled content: " + name + ": " + e.getMessage());
+      } catch (XmlInputException e) {
+        throw new EvaluateJob.InputException(e.oneLine());
+      }
     }
 
     private static byte[] bytes(String resource) {
@@ -64,17 +122,14 @@ public final class BundledContent {
     }
   }
 
+  /** The bundled benchmarks, in index order, none of them read yet. */
   static List<Bundled> load() throws EvaluateJob.InputException {
     List<Bundled> out = new ArrayList<>();
     for (String name : names()) {
-      try (InputStream in = resource(DIR + name)) {
-        if (in == null) throw new EvaluateJob.InputException("bundled content: " + name + " is listed but missing from the jar");
-        out.add(new Bundled(name, ScapSource.of(Path.of(name), SafeXml.documentBuilder().parse(in))));
-      } catch (IOException | SAXException e) {
-        throw new EvaluateJob.InputException("bundled content: " + name + ": " + e.getMessage());
-      } catch (XmlInputException e) {
-        throw new EvaluateJob.InputException(e.oneLine());
+      if (BundledContent.class.getClassLoader().getResource(DIR + name) == null) {
+        throw new EvaluateJob.InputException("bundled content: " + name + " is listed but missing from the jar");
       }
+      out.add(new Bundled(name));
     }
     if (out.isEmpty()) throw new EvaluateJob.InputException("this build bundles no content; name content with --content");
     return out;
@@ -96,11 +151,51 @@ public final class BundledContent {
 
   /** {@link #prebuild(ScapSource)} of a data stream's bytes. */
   static Prebuilt prebuild(byte[] dataStream) throws IOException {
+    return prebuild(readBack(dataStream));
+  }
+
+  private static ScapSource readBack(byte[] dataStream) throws IOException {
     try {
-      ScapSource s = ScapSource.of(Path.of("bundled.xml"), SafeXml.documentBuilder().parse(new ByteArrayInputStream(dataStream)));
-      return prebuild(s);
+      return ScapSource.of(Path.of("bundled.xml"), SafeXml.documentBuilder().parse(new ByteArrayInputStream(dataStream)));
     } catch (SAXException | XmlInputException e) {
       throw new IOException("generated data stream does not read back: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What {@link Bundled#platformPart} reads: the data stream with only what {@link Evaluator#platform}
+   * looks at, that is the benchmark's title and platform, the CPE dictionary and the documents its
+   * checks name. A one-host run parses this for each bundled benchmark instead of every data stream
+   * whole (each is half a megabyte).
+   */
+  static byte[] platformPart(ScapSource whole) throws IOException {
+    try {
+      ScapSource s = ScapSource.of(whole.file(), (Document) whole.document().cloneNode(true));
+      Set<Node> keep = new HashSet<>();
+      keep.add(s.benchmark().getParentNode());
+      Optional<Element> dict = s.cpeDictionary();
+      if (dict.isPresent()) {
+        keep.add(dict.get().getParentNode());
+        var checks = dict.get().getElementsByTagNameNS(Ns.CPE_DICT, "check");
+        for (int i = 0; i < checks.getLength(); i++) {
+          keep.add(s.resolveFromDictionary(((Element) checks.item(i)).getAttribute("href")).getParentNode());
+        }
+      }
+      removeChildren(s.benchmark(), n -> n instanceof Element e && Ns.XCCDF12.equals(e.getNamespaceURI())
+          && (e.getLocalName().equals("title") || e.getLocalName().equals("platform")));
+      removeChildren(s.document().getDocumentElement(), n -> !(n instanceof Element e)
+          || !Ns.DS.equals(e.getNamespaceURI()) || !e.getLocalName().endsWith("component") || keep.contains(n));
+      return XmlOutput.toBytes(s.document());
+    } catch (XmlInputException e) {
+      throw new IOException("generated data stream has no platform part: " + e.oneLine(), e);
+    }
+  }
+
+  private static void removeChildren(Node parent, Predicate<Node> kept) {
+    for (Node n = parent.getFirstChild(); n != null; ) {
+      Node next = n.getNextSibling();
+      if (!kept.test(n)) parent.removeChild(n);
+      n = next;
     }
   }
 
@@ -133,6 +228,7 @@ public final class BundledContent {
       Prebuilt p = prebuild(ds);
       XmlOutput.writeAtomically(out.resolve(name + FRAME), p.resultsFrame());
       if (p.ovalDefinitions() != null) XmlOutput.writeAtomically(out.resolve(name + OVAL_DEFINITIONS), p.ovalDefinitions());
+      XmlOutput.writeAtomically(out.resolve(name + PLATFORM_PART), platformPart(readBack(ds)));
       index.append(name).append('\n');
     }
     XmlOutput.writeAtomically(out.resolve("index.txt"), index.toString().getBytes(StandardCharsets.UTF_8));

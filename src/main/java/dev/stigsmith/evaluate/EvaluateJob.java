@@ -134,28 +134,32 @@ public final class EvaluateJob {
         throw new InputException(e.oneLine());
       }
     }
-    List<ScapSource> sources;
-    List<Supplier<BundledContent.Prebuilt>> prebuilt = new ArrayList<>();
-    if (s.content() != null || candidates != null) {
-      sources = s.content() != null ? sources(s.content(), s.productVersion()) : candidates;
-      sources.forEach(src -> prebuilt.add(() -> BundledContent.Prebuilt.NONE));
-    } else {
-      List<BundledContent.Bundled> bundled = BundledContent.load();
-      sources = bundled.stream().map(BundledContent.Bundled::source).toList();
-      bundled.forEach(b -> prebuilt.add(b::prebuilt));
-    }
     Evaluator.Request req = new Evaluator.Request(s.profile(), tailoring, s.time(),
         "cpe:/a:stigsmith:stigsmith:" + s.productVersion(), System.getProperty("user.name"));
-    // A content folder of several benchmarks is picked from like the bundled ones.
-    boolean autoPick = s.content() == null || sources.size() > 1;
-    List<Benchmark> benchmarks = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      Benchmark b;
-      try {
-        b = new Benchmark(Evaluator.platform(sources.get(i), req), s.formats(), prebuilt.get(i));
-      } catch (EvaluationException e) {
-        throw new InputException(e.getMessage());
+    List<Evaluator.Platform> platforms = new ArrayList<>();
+    List<Supplier<BundledContent.Prebuilt>> prebuilt = new ArrayList<>();
+    try {
+      if (s.content() != null || candidates != null) {
+        for (ScapSource src : s.content() != null ? sources(s.content(), s.productVersion()) : candidates) {
+          platforms.add(Evaluator.platform(src, req));
+          prebuilt.add(() -> BundledContent.Prebuilt.NONE);
+        }
+      } else {
+        // Each bundled benchmark's platform is checked from the small part the build wrote for it; a
+        // data stream is read in full only for a benchmark that is prepared.
+        for (BundledContent.Bundled b : BundledContent.load()) {
+          platforms.add(Evaluator.platform(b.platformPart(), req, b::whole));
+          prebuilt.add(b::prebuilt);
+        }
       }
+    } catch (EvaluationException e) {
+      throw new InputException(e.getMessage());
+    }
+    // A content folder of several benchmarks is picked from like the bundled ones.
+    boolean autoPick = s.content() == null || platforms.size() > 1;
+    List<Benchmark> benchmarks = new ArrayList<>();
+    for (int i = 0; i < platforms.size(); i++) {
+      Benchmark b = new Benchmark(platforms.get(i), s.formats(), prebuilt.get(i));
       if (!(lazy && autoPick)) b.ready();
       benchmarks.add(b);
     }

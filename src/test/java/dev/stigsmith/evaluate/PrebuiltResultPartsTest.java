@@ -3,6 +3,12 @@ package dev.stigsmith.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stigsmith.export.ResultFormat;
+import dev.stigsmith.hostdata.HostData;
+import dev.stigsmith.hostdata.HostDataReader;
+import dev.stigsmith.oval.engine.OvalResult;
+import dev.stigsmith.xccdf.engine.Evaluator;
+import java.io.InputStream;
+import java.util.ArrayList;
 import dev.stigsmith.oval.engine.OvalResultsWriter;
 import dev.stigsmith.testing.Content;
 import dev.stigsmith.xml.XmlOutput;
@@ -33,6 +39,43 @@ class PrebuiltResultPartsTest {
       BundledContent.Prebuilt now = BundledContent.prebuild(b.source());
       assertThat(inJar.resultsFrame()).as(b.name() + " results frame").isNotNull().isEqualTo(now.resultsFrame());
       assertThat(inJar.ovalDefinitions()).as(b.name() + " OVAL definitions").isNotNull().isEqualTo(now.ovalDefinitions());
+    }
+  }
+
+  /**
+   * A bundled benchmark's platform is checked from the small part of its data stream the build wrote:
+   * that part is what the build would write now, it gives the same title and the same verdict, with
+   * the same explanation, for every sample host as the whole data stream, and checking it reads no data
+   * stream in full.
+   */
+  @Test
+  void thePlatformPartChecksAsTheWholeDataStream() throws Exception {
+    Evaluator.Request req = new Evaluator.Request(null, null, TIME, "", "");
+    List<HostData> hosts = new ArrayList<>();
+    try (var files = Files.list(Content.root().resolve("samples"))) {
+      for (Path f : files.sorted().toList()) hosts.add(HostDataReader.read(f));
+    }
+    assertThat(hosts).hasSizeGreaterThanOrEqualTo(6);
+    for (BundledContent.Bundled b : BundledContent.load()) {
+      Evaluator.Platform viaPart = Evaluator.platform(b.platformPart(), req, b::whole);
+      assertThat(b.wholeRead()).as(b.name() + " read in full for its platform check").isFalse();
+      byte[] inJar;
+      try (InputStream in = BundledContent.class.getClassLoader()
+          .getResourceAsStream(BundledContent.DIR + b.name() + BundledContent.PLATFORM_PART)) {
+        assertThat(in).as(b.name() + " platform part in the jar").isNotNull();
+        inJar = in.readAllBytes();
+      }
+      assertThat(inJar).as(b.name() + " platform part").isEqualTo(BundledContent.platformPart(b.source()));
+      assertThat(inJar.length).as(b.name() + " platform part size").isLessThan(50_000);
+      Evaluator.Platform viaWhole = Evaluator.platform(b.source(), req);
+      assertThat(viaPart.title()).isEqualTo(viaWhole.title());
+      int applies = 0;
+      for (HostData h : hosts) {
+        Evaluator.Applicability a = viaPart.applicability(h);
+        assertThat(a).as(b.name() + " on " + h.source()).isEqualTo(viaWhole.applicability(h));
+        if (a.result() == OvalResult.TRUE) applies++;
+      }
+      assertThat(applies).as(b.name() + " applies to some sample host").isPositive();
     }
   }
 

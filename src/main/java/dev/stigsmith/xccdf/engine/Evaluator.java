@@ -99,18 +99,34 @@ public final class Evaluator {
    * several benchmarks, so that only the one a host is for gets {@link Platform#prepare prepared}.
    */
   public static Platform platform(ScapSource source, Request req) throws EvaluationException {
-    XccdfBenchmarkReader.Heading h = XccdfBenchmarkReader.heading(source.benchmark());
-    return new Platform(source, req, h.title(), platformCheck(source, h.platformIdref()));
+    return platform(source, req, () -> source);
+  }
+
+  /**
+   * As {@link #platform(ScapSource, Request)}, the check read from {@code platformPart}: a data stream
+   * that holds at least the benchmark's title and platform, its CPE dictionary and the dictionary's
+   * checks. {@code whole} gives the full content once the benchmark is {@link Platform#prepare
+   * prepared}; a benchmark a host is not for is then never read in full.
+   */
+  public static Platform platform(ScapSource platformPart, Request req, Whole whole) throws EvaluationException {
+    XccdfBenchmarkReader.Heading h = XccdfBenchmarkReader.heading(platformPart.benchmark());
+    return new Platform(whole, req, h.title(), platformCheck(platformPart, h.platformIdref()));
+  }
+
+  /** The full content behind a platform check, read when first asked for. */
+  @FunctionalInterface
+  public interface Whole {
+    ScapSource get() throws EvaluationException;
   }
 
   /** A benchmark's platform check, and the way to the rest of it. */
   public static final class Platform {
-    private final ScapSource source;
+    private final Whole source;
     private final Request req;
     private final String title;
     private final PlatformCheck check;
 
-    private Platform(ScapSource source, Request req, String title, PlatformCheck check) {
+    private Platform(Whole source, Request req, String title, PlatformCheck check) {
       this.source = source;
       this.req = req;
       this.title = title;
@@ -125,7 +141,7 @@ public final class Evaluator {
 
     /** The whole benchmark made ready, reusing this platform check. */
     public Prepared prepare() throws EvaluationException {
-      return Evaluator.prepare(source, req, check);
+      return Evaluator.prepare(source.get(), req, check);
     }
   }
 
