@@ -82,11 +82,21 @@ public final class IdentityConstraints {
   private static final java.util.regex.Pattern DECLARES = java.util.regex.Pattern.compile("<(\\w+:)?(key|keyref|unique)[\\s>]");
 
   private static void read(String url, Map<String, List<Owner>> owners) {
+    List<Declared> declared = Prebuilt.INDEX.get(Prebuilt.bundledPath(url));
+    for (Declared d : declared != null ? declared : declared(url)) {
+      owners.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d.owner());
+    }
+  }
+
+  /** What one schema file declares: the constraints of the element named {@code key}. */
+  record Declared(String key, Owner owner) {}
+
+  static List<Declared> declared(String url) {
     Reader r = new Reader();
     try (InputStream in = ScapSchemas.open(new URL(url))) {
       byte[] bytes = in.readAllBytes();
       // Most imported schema files declare no identity constraints; a text scan spares their parse.
-      if (!DECLARES.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).find()) return;
+      if (!DECLARES.matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).find()) return List.of();
       InputSource src = new InputSource(new java.io.ByteArrayInputStream(bytes));
       src.setSystemId(url);
       SCHEMA_FILES.newSAXParser().parse(src, r);
@@ -94,6 +104,7 @@ public final class IdentityConstraints {
       throw new IllegalStateException("bundled schema " + url + " cannot be read for its identity constraints: "
           + e.getMessage(), e);
     }
+    List<Declared> out = new ArrayList<>();
     for (Reader.Pending p : r.pending) {
       List<Constraint> resolved = new ArrayList<>();
       for (Constraint c : p.constraints) {
@@ -101,8 +112,147 @@ public final class IdentityConstraints {
         for (List<XPath> field : c.fields()) defaults.add(defaultOf(field, r.attributeDefaults));
         resolved.add(new Constraint(c.kind(), c.name(), c.refer(), c.selector(), c.fields(), defaults));
       }
-      owners.computeIfAbsent(p.key, k -> new ArrayList<>()).add(new Owner(p.parentNs, p.parentLocal, resolved));
+      out.add(new Declared(p.key, new Owner(p.parentNs, p.parentLocal, resolved)));
     }
+    return out;
+  }
+
+  /**
+   * What every bundled schema file declares, read by the build ({@link #main}) so that a run need not
+   * parse the files again for it (the Windows OVAL schema alone is over a megabyte). Files missing from
+   * the index, such as a schema of the user's, are parsed.
+   */
+  static final class Prebuilt {
+    static final String RESOURCE = "identity-constraints.bin";
+    private static final String BUNDLE = "/scap-schemas/";
+    private static final int VERSION = 1;
+    static final Map<String, List<Declared>> INDEX = load();
+
+    private Prebuilt() {}
+
+    /** "oval/5.11.2/windows-definitions-schema.xsd" for a file of the bundled tree; null otherwise. */
+    static String bundledPath(String url) {
+      int at = url.lastIndexOf(BUNDLE);
+      return at < 0 ? null : url.substring(at + BUNDLE.length());
+    }
+
+    private static Map<String, List<Declared>> load() {
+      try (InputStream in = IdentityConstraints.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) return Map.of();
+        return read(new java.io.DataInputStream(new java.io.BufferedInputStream(in)));
+      } catch (IOException e) {
+        return Map.of();  // each file is parsed instead
+      }
+    }
+
+    static Map<String, List<Declared>> read(java.io.DataInputStream in) throws IOException {
+      if (in.readInt() != VERSION) return Map.of();
+      Map<String, List<Declared>> out = new HashMap<>();
+      for (int f = in.readInt(); f > 0; f--) {
+        String path = in.readUTF();
+        List<Declared> declared = new ArrayList<>();
+        for (int d = in.readInt(); d > 0; d--) {
+          String key = in.readUTF();
+          String parentNs = text(in);
+          String parentLocal = text(in);
+          List<Constraint> constraints = new ArrayList<>();
+          for (int c = in.readInt(); c > 0; c--) {
+            Kind kind = Kind.valueOf(in.readUTF());
+            String name = in.readUTF();
+            String refer = text(in);
+            List<XPath> selector = paths(in);
+            List<List<XPath>> fields = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) fields.add(paths(in));
+            List<String> defaults = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) defaults.add(text(in));
+            constraints.add(new Constraint(kind, name, refer, selector, List.copyOf(fields), defaults));
+          }
+          declared.add(new Declared(key, new Owner(parentNs, parentLocal, constraints)));
+        }
+        out.put(path, List.copyOf(declared));
+      }
+      return out;
+    }
+
+    static void write(Map<String, List<Declared>> index, java.io.DataOutputStream out) throws IOException {
+      out.writeInt(VERSION);
+      out.writeInt(index.size());
+      for (Map.Entry<String, List<Declared>> f : new java.util.TreeMap<>(index).entrySet()) {
+        out.writeUTF(f.getKey());
+        out.writeInt(f.getValue().size());
+        for (Declared d : f.getValue()) {
+          out.writeUTF(d.key());
+          text(out, d.owner().parentNs());
+          text(out, d.owner().parentLocal());
+          out.writeInt(d.owner().constraints().size());
+          for (Constraint c : d.owner().constraints()) {
+            out.writeUTF(c.kind().name());
+            out.writeUTF(c.name());
+            text(out, c.refer());
+            paths(out, c.selector());
+            out.writeInt(c.fields().size());
+            for (List<XPath> field : c.fields()) paths(out, field);
+            out.writeInt(c.defaults().size());
+            for (String d2 : c.defaults()) text(out, d2);
+          }
+        }
+      }
+    }
+
+    private static List<XPath> paths(java.io.DataInputStream in) throws IOException {
+      List<XPath> out = new ArrayList<>();
+      for (int p = in.readInt(); p > 0; p--) {
+        boolean descendant = in.readBoolean();
+        List<Step> steps = new ArrayList<>();
+        for (int s = in.readInt(); s > 0; s--) steps.add(new Step(text(in), text(in), in.readBoolean()));
+        out.add(new XPath(descendant, List.copyOf(steps)));
+      }
+      return out;
+    }
+
+    private static void paths(java.io.DataOutputStream out, List<XPath> paths) throws IOException {
+      out.writeInt(paths.size());
+      for (XPath p : paths) {
+        out.writeBoolean(p.descendant());
+        out.writeInt(p.steps().size());
+        for (Step s : p.steps()) {
+          text(out, s.ns());
+          text(out, s.local());
+          out.writeBoolean(s.attribute());
+        }
+      }
+    }
+
+    private static String text(java.io.DataInputStream in) throws IOException {
+      return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void text(java.io.DataOutputStream out, String s) throws IOException {
+      out.writeBoolean(s != null);
+      if (s != null) out.writeUTF(s);
+    }
+  }
+
+  /**
+   * Build step: {@link Prebuilt}'s index of every schema file under the bundled tree. Arguments: the
+   * bundled tree (…/classes/scap-schemas) and the index file to write.
+   */
+  public static void main(String[] args) throws IOException {
+    java.nio.file.Path tree = java.nio.file.Path.of(args[0]);
+    Map<String, List<Declared>> index = new HashMap<>();
+    try (var files = java.nio.file.Files.walk(tree)) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".xsd")).sorted().toList()) {
+        String path = tree.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+        index.put(path, declared(f.toUri().toURL().toString()));
+      }
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.DataOutputStream(bytes)) {
+      Prebuilt.write(index, out);
+    }
+    java.nio.file.Path target = java.nio.file.Path.of(args[1]);
+    java.nio.file.Files.createDirectories(target.getParent());
+    XmlOutput.writeAtomically(target, bytes.toByteArray());
   }
 
   private static String defaultOf(List<XPath> field, Map<String, String> defaults) {
