@@ -124,16 +124,21 @@ public final class IdentityConstraints {
    */
   static final class Prebuilt {
     static final String RESOURCE = "identity-constraints.bin";
-    private static final String BUNDLE = "/scap-schemas/";
     private static final int VERSION = 1;
+    /** The bundled tree's URL as the catalog resolves files within it, up to and with its last '/'. */
+    private static final String BUNDLE = bundle();
     static final Map<String, List<Declared>> INDEX = load();
 
     private Prebuilt() {}
 
+    private static String bundle() {
+      String catalog = ScapSchemas.resource("catalog.xml").toString();
+      return catalog.substring(0, catalog.length() - "catalog.xml".length());
+    }
+
     /** "oval/5.11.2/windows-definitions-schema.xsd" for a file of the bundled tree; null otherwise. */
     static String bundledPath(String url) {
-      int at = url.lastIndexOf(BUNDLE);
-      return at < 0 ? null : url.substring(at + BUNDLE.length());
+      return url.startsWith(BUNDLE) ? url.substring(BUNDLE.length()) : null;
     }
 
     private static Map<String, List<Declared>> load() {

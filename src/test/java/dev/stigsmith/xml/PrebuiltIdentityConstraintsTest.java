@@ -38,6 +38,12 @@ class PrebuiltIdentityConstraintsTest {
     }
     assertThat(declaring).as("files declaring constraints").isGreaterThanOrEqualTo(10);
     assertThat(IdentityConstraints.Prebuilt.INDEX.get("oval/5.11.2/windows-definitions-schema.xsd")).isNotEmpty();
+    // The files a compiled schema names are found in the index by the URL the catalog resolves them to.
+    assertThat(IdentityConstraints.Prebuilt.bundledPath(
+        ScapSchemas.schemaFor("http://oval.mitre.org/XMLSchema/oval-definitions-5").toString()))
+        .isEqualTo("oval/5.11.2/oval-definitions-schema.xsd");
+    assertThat(IdentityConstraints.Prebuilt.bundledPath(tree.getParent().resolve("elsewhere.xsd").toUri().toURL().toString()))
+        .isNull();
   }
 
   @Test
