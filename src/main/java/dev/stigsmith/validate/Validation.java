@@ -62,7 +62,7 @@ public final class Validation {
   public static final String CKLB_SCHEMA = "SV3_CKLB_1_0_JSON_SCHEMA.json";
   private static final String HOSTDATA_SCHEMA = "/schemas/hostdata/stigsmith-hostdata-1.schema.json";
   /** Made on the first JSON file: an XML-only run need not pay for a Jackson mapper (~45 ms cold). */
-  private static final class Json {
+  private static final class JsonReading {
     static final ObjectMapper MAPPER = dev.stigsmith.io.SafeJson.mapper();
   }
   private static final Map<String, Object> SCHEMA_CACHE = new ConcurrentHashMap<>();
@@ -276,7 +276,7 @@ public final class Validation {
     Path file = in.path();
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(bytes);
+      root = JsonReading.MAPPER.readTree(bytes);
     } catch (JsonParseException e) {
       if (!in.explicit() && !file.toString().endsWith(".cklb")) return null;
       var loc = e.getLocation();
