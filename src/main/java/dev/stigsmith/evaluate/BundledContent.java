@@ -74,7 +74,14 @@ public final class BundledContent {
 
     /** The whole data stream, parsed once. */
     synchronized ScapSource source() throws EvaluateJob.InputException {
-      if (source == null) source = parse(DIR + name);
+      if (source == null) {
+        try (InputStream in = resource(DIR + name)) {
+          if (in == null) throw new EvaluateJob.InputException("bundled content: " + name + " is missing from the jar");
+          source = parse(in);
+        } catch (IOException e) {
+          throw new EvaluateJob.InputException("bundled content: " + name + ": " + e.getMessage());
+        }
+      }
       return source;
     }
 
@@ -95,16 +102,20 @@ public final class BundledContent {
      * or the whole data stream in a jar without one. It names the data stream in messages.
      */
     ScapSource platformPart() throws EvaluateJob.InputException {
-      return resource(DIR + name + PLATFORM_PART) == null ? source() : parse(DIR + name + PLATFORM_PART);
+      try (InputStream in = resource(DIR + name + PLATFORM_PART)) {
+        return in == null ? source() : parse(in);
+      } catch (IOException e) {
+        throw new EvaluateJob.InputException("bundled content: " + name + PLATFORM_PART + ": " + e.getMessage());
+      }
     }
 
     Prebuilt prebuilt() {
       return new Prebuilt(bytes(DIR + name + FRAME), bytes(DIR + name + OVAL_DEFINITIONS));
     }
 
-    private ScapSource parse(String resource) throws EvaluateJob.InputException {
-      try (InputStream in = resource(resource)) {
-        if (in == null) throw new EvaluateJob.InputException("bundled content: " + resource + " is missing from the jar");
+    /** A data stream of this benchmark's, named as the data stream in messages. */
+    private ScapSource parse(InputStream in) throws EvaluateJob.InputException {
+      try {
         return ScapSource.of(Path.of(name), SafeXml.documentBuilder().parse(in));
       } catch (IOException | SAXException e) {
         throw new EvaluateJob.InputException("bundled content: " + name + ": " + e.getMessage());
@@ -147,11 +158,6 @@ public final class BundledContent {
 
   private static InputStream resource(String name) {
     return BundledContent.class.getClassLoader().getResourceAsStream(name);
-  }
-
-  /** {@link #prebuild(ScapSource)} of a data stream's bytes. */
-  static Prebuilt prebuild(byte[] dataStream) throws IOException {
-    return prebuild(readBack(dataStream));
   }
 
   private static ScapSource readBack(byte[] dataStream) throws IOException {
@@ -225,10 +231,11 @@ public final class BundledContent {
       String name = Generator.dataStreamFile(o.benchmark());
       byte[] ds = o.files().get(name);
       XmlOutput.writeAtomically(out.resolve(name), ds);
-      Prebuilt p = prebuild(ds);
+      ScapSource back = readBack(ds);
+      Prebuilt p = prebuild(back);
       XmlOutput.writeAtomically(out.resolve(name + FRAME), p.resultsFrame());
       if (p.ovalDefinitions() != null) XmlOutput.writeAtomically(out.resolve(name + OVAL_DEFINITIONS), p.ovalDefinitions());
-      XmlOutput.writeAtomically(out.resolve(name + PLATFORM_PART), platformPart(readBack(ds)));
+      XmlOutput.writeAtomically(out.resolve(name + PLATFORM_PART), platformPart(back));
       index.append(name).append('\n');
     }
     XmlOutput.writeAtomically(out.resolve("index.txt"), index.toString().getBytes(StandardCharsets.UTF_8));

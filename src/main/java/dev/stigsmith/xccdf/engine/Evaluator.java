@@ -69,7 +69,7 @@ public final class Evaluator {
    * models and never touches the source DOM).
    */
   public static Prepared prepare(ScapSource source, Request req) throws EvaluationException {
-    return prepare(source, req, platformCheck(source, XccdfBenchmarkReader.heading(source.benchmark()).platformIdref()));
+    return platform(source, req).prepare();
   }
 
   private static Prepared prepare(ScapSource source, Request req, PlatformCheck platform) throws EvaluationException {
