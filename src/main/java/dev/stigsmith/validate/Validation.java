@@ -84,7 +84,9 @@ public final class Validation {
     }
     List<FileReport> out = new ArrayList<>(early);
     if (expanded.size() <= 1 || options.jobs() <= 1) {
-      for (Input in : expanded) addIfKnown(out, one(in, options));
+      // One file with cores to spare: its schema validation and its tree checks run side by side.
+      boolean sideBySide = expanded.size() == 1 && options.jobs() > 1;
+      for (Input in : expanded) addIfKnown(out, one(in, options, sideBySide));
       return out;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), expanded.size()), r -> {
@@ -94,7 +96,7 @@ public final class Validation {
     });
     try {
       List<Future<FileReport>> futures = new ArrayList<>();
-      for (Input in : expanded) futures.add(pool.submit(() -> one(in, options)));
+      for (Input in : expanded) futures.add(pool.submit(() -> one(in, options, false)));
       for (Future<FileReport> f : futures) {
         try {
           addIfKnown(out, f.get());
@@ -133,7 +135,7 @@ public final class Validation {
   }
 
   /** Null when a file found in a folder is of no kind we validate (our own reports, other JSON). */
-  static FileReport one(Input in, Options options) {
+  static FileReport one(Input in, Options options, boolean sideBySide) {
     Path file = in.path();
     try {
       if (Files.isDirectory(file)) return content(file);
@@ -143,7 +145,7 @@ public final class Validation {
       byte[] bytes = Files.readAllBytes(file);
       int first = firstSignificant(bytes);
       if (first >= 0 && (bytes[first] == '{' || bytes[first] == '[')) return json(in, bytes, options);
-      return xml(in, bytes, options);
+      return xml(in, bytes, options, sideBySide);
     } catch (IOException e) {
       return FileReport.cannotRun(file, "cannot read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
     }
@@ -158,7 +160,7 @@ public final class Validation {
 
   // ---------------------------------------------------------------- XML
 
-  private static FileReport xml(Input in, byte[] bytes, Options options) {
+  private static FileReport xml(Input in, byte[] bytes, Options options, boolean sideBySide) {
     Path file = in.path();
     String[] root = new String[2];
     try {
@@ -191,11 +193,12 @@ public final class Validation {
       return in.explicit() ? FileReport.cannotRun(file, "unknown document kind: root element {" + ns + "}" + root[1]
           + " is none of the SCAP documents, a CKL or host data stigsmith validates") : null;
     }
-    ScapValidator.Checked c = ScapValidator.check(file, bytes, kind, options.schematron(), true);
+    ScapValidator.Checked c = ScapValidator.check(file, bytes, kind, new ScapValidator.Request(options.schematron(), true,
+        doc -> DocumentChecks.run(file, doc, options.lint()), sideBySide));
     List<Problem> problems = new ArrayList<>(c.report().problems());
     if (c.document() != null) {
       problems = DocumentChecks.relocateKeyrefs(problems, c.document());
-      List<Problem> own = DocumentChecks.run(file, c.document(), options.lint());
+      List<Problem> own = new ArrayList<>(c.treeProblems());
       // The official XCCDF Schematron checks Profile selections too; say it once, in its words.
       Set<Integer> schematronLines = new java.util.HashSet<>();
       for (Problem p : problems) if (p.ruleId().startsWith("schematron:xccdf")) schematronLines.add(p.line());

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 import net.sf.saxon.s9api.BuildingContentHandler;
@@ -42,13 +44,21 @@ public final class ScapValidator {
         return t;
       });
 
+  /** The tree side of side-by-side checks; a thread per document being checked that way. */
+  private static final java.util.concurrent.ExecutorService TREES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "xml-tree");
+    t.setDaemon(true);
+    return t;
+  });
+
   private static final String IDENTITY_CHECKING =
       "http://apache.org/xml/features/validation/identity-constraint-checking";
 
   private ScapValidator() {}
 
-  /** What checking one XML document found, and the parsed tree (null when it is not well-formed). */
-  public record Checked(ValidationReport report, XdmNode document) {}
+  /** What checking one XML document found, the parsed tree (null when not well-formed) and what
+   * {@link Request#treeChecks()} found on it. */
+  public record Checked(ValidationReport report, XdmNode document, List<Problem> treeProblems) {}
 
   /**
    * @throws XmlInputException when the file cannot be validated at all: unreadable, not well-formed,
@@ -83,17 +93,44 @@ public final class ScapValidator {
    * @param keepTree build the tree even without Schematron (for checks that read it)
    */
   public static Checked check(Path file, byte[] bytes, DocumentKind kind, boolean schematron, boolean keepTree) {
+    return check(file, bytes, kind, new Request(schematron, keepTree, null, false));
+  }
+
+  /**
+   * How to check one document.
+   *
+   * @param keepTree build the tree even without Schematron
+   * @param treeChecks more checks over the tree, run as soon as it is built (null: none); their problems are
+   *     {@link Checked#treeProblems()}
+   * @param sideBySide parse twice on two threads, one parse feeding the schema validator and the other the
+   *     tree and everything that reads it. Worth it when one document has the machine to itself: the tree
+   *     side starts while the schema still compiles, and a large file's validation and tree checks overlap
+   *     (a second scan of the bytes costs less than either). Not when other files keep the cores busy.
+   */
+  public record Request(boolean schematron, boolean keepTree, Function<XdmNode, List<Problem>> treeChecks,
+                        boolean sideBySide) {}
+
+  /** What reading the tree found: the tree (null when not well-formed), the own checks' problems and the
+   * Schematron runs under way over it. */
+  private record TreeSide(XdmNode doc, List<Problem> own, List<CompletableFuture<List<Problem>>> schematron) {
+    static final TreeSide NONE = new TreeSide(null, List.of(), List.of());
+  }
+
+  public static Checked check(Path file, byte[] bytes, DocumentKind kind, Request request) {
+    boolean schematron = request.schematron() && !kind.schematrons().isEmpty();
     // The Schematron stylesheets compile on another core while this one compiles the schema and parses.
-    List<CompletableFuture<?>> compiling = new ArrayList<>();
     if (schematron) {
-      for (String s : kind.schematrons()) compiling.add(CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS));
+      for (String s : kind.schematrons()) CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS);
     }
     Set<String> platforms = ScapSchemas.platformNamespaces(new String(bytes, StandardCharsets.ISO_8859_1));
+    boolean wantTree = request.keepTree() || schematron;
+    CompletableFuture<XdmNode> built = new CompletableFuture<>();
+    CompletableFuture<TreeSide> sideTree = wantTree && request.sideBySide()
+        ? CompletableFuture.supplyAsync(() -> treeSide(file, bytes, kind, request, schematron, built), TREES)
+        : null;
     Schema schema = ScapSchemas.schema(kind, platforms);
     List<Problem> problems = new ArrayList<>();
-    ValidatorHandler vh = schema.newValidatorHandler();
-    vh.setResourceResolver(ScapSchemas.resolver());
-    vh.setErrorHandler(new ErrorHandler() {
+    ErrorHandler collect = new ErrorHandler() {
       @Override public void warning(SAXParseException e) {
         problems.add(schemaProblem(file, Problem.Severity.WARNING, e));
       }
@@ -109,61 +146,128 @@ public final class ScapValidator {
       @Override public void fatalError(SAXParseException e) throws SAXException {
         throw e;
       }
-    });
+    };
     BuildingContentHandler tree = null;
-    boolean wantTree = keepTree || (schematron && !kind.schematrons().isEmpty());
-    CompletableFuture<IdentityConstraints> constraints = null;
     try {
-      if (wantTree) {
-        // With a tree at hand, identity constraints are checked over it with hash tables (see
-        // IdentityConstraints for why); the schema files are read for them while this thread parses.
-        vh.setFeature(IDENTITY_CHECKING, false);
-        constraints = CompletableFuture.supplyAsync(() -> ScapSchemas.identityConstraints(kind, platforms), WORKERS);
-        var builder = Schematron.processor().newDocumentBuilder();
-        builder.setLineNumbering(true);
-        builder.setBaseURI(file.toUri());
-        tree = builder.newBuildingContentHandler();
+      if (sideTree != null) {
+        // Nothing reads this parse's events, so the validator sits inside the parser: no round trip
+        // through SAX events and back.
+        SAXParserFactory f = SafeXml.saxParserFactory();
+        f.setSchema(schema);
+        XMLReader reader = newReader(f, collect);
+        reader.setFeature(IDENTITY_CHECKING, false);
+        reader.parse(source(file, bytes));
+      } else {
+        ValidatorHandler vh = schema.newValidatorHandler();
+        vh.setResourceResolver(ScapSchemas.resolver());
+        vh.setErrorHandler(collect);
+        if (wantTree) {
+          // With a tree at hand, identity constraints are checked over it with hash tables (see
+          // IdentityConstraints for why).
+          vh.setFeature(IDENTITY_CHECKING, false);
+          tree = treeBuilder(file);
+        }
+        parse(file, bytes, tree == null ? vh : new TeeHandler(vh, tree));
       }
-      XMLReader reader = SafeXml.saxParserFactory().newSAXParser().getXMLReader();
-      reader.setContentHandler(tree == null ? vh : new TeeHandler(vh, tree));
-      reader.setErrorHandler(new ErrorHandler() {
-        @Override public void warning(SAXParseException e) {}
-        @Override public void error(SAXParseException e) {}
-        @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
-      });
-      InputSource src = new InputSource(new ByteArrayInputStream(bytes));
-      src.setSystemId(file.toUri().toString());
-      reader.parse(src);
     } catch (SAXParseException e) {
       problems.add(wellFormedness(file, e));
-      return new Checked(new ValidationReport(file, kind, problems), null);
+      return new Checked(new ValidationReport(file, kind, problems), null, List.of());
     } catch (SAXException e) {
       problems.add(new Problem(file, 0, 0, Problem.Severity.ERROR, readable(e.getMessage()), "", WELL_FORMED));
-      return new Checked(new ValidationReport(file, kind, problems), null);
+      return new Checked(new ValidationReport(file, kind, problems), null, List.of());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    } catch (ParserConfigurationException | SaxonApiException e) {
+    }
+    TreeSide side = TreeSide.NONE;
+    XdmNode doc = null;
+    try {
+      if (sideTree != null) {
+        doc = built.join();
+      } else if (tree != null) {
+        doc = tree.getDocumentNode();
+        side = readTree(file, doc, kind, request, schematron);
+      }
+    } catch (SaxonApiException e) {
       throw new IllegalStateException(e);
     }
+    // On the side-by-side path this thread's parse is done: it checks the identity constraints while the
+    // other reads the tree.
+    if (doc != null) problems.addAll(ScapSchemas.identityConstraints(kind, platforms).check(file, doc));
+    if (sideTree != null) side = sideTree.join();
+    for (CompletableFuture<List<Problem>> r : side.schematron()) problems.addAll(r.join());
+    return new Checked(new ValidationReport(file, kind, problems), side.doc(), side.own());
+  }
+
+  /** The tree side of a side-by-side check: its own parse, then the checks that read the tree. */
+  private static TreeSide treeSide(Path file, byte[] bytes, DocumentKind kind, Request request, boolean schematron,
+                                   CompletableFuture<XdmNode> built) {
     XdmNode doc = null;
-    if (tree != null) {
-      try {
-        doc = tree.getDocumentNode();
-      } catch (SaxonApiException e) {
-        throw new IllegalStateException(e);
-      }
+    try {
+      BuildingContentHandler tree = treeBuilder(file);
+      parse(file, bytes, tree);
+      doc = tree.getDocumentNode();
+    } catch (SAXException e) {
+      // The validating side's parse fails at the same place and reports it, in the same words.
+    } catch (SaxonApiException | RuntimeException e) {
+      built.completeExceptionally(e);
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      built.complete(doc);
     }
-    if (constraints != null && doc != null) problems.addAll(constraints.join().check(file, doc));
-    if (schematron && doc != null) {
-      // Each stylesheet runs on its own thread over the one (immutable) tree.
-      XdmNode tree0 = doc;
-      List<CompletableFuture<List<Problem>>> runs = new ArrayList<>();
+    return doc == null ? TreeSide.NONE : readTree(file, doc, kind, request, schematron);
+  }
+
+  private static TreeSide readTree(Path file, XdmNode doc, DocumentKind kind, Request request, boolean schematron) {
+    // Each stylesheet runs on its own thread over the one (immutable) tree, beside the checks below.
+    List<CompletableFuture<List<Problem>>> runs = new ArrayList<>();
+    if (schematron) {
       for (String stylesheet : kind.schematrons()) {
-        runs.add(CompletableFuture.supplyAsync(() -> Schematron.check(file, tree0, stylesheet), WORKERS));
+        runs.add(CompletableFuture.supplyAsync(() -> Schematron.check(file, doc, stylesheet), WORKERS));
       }
-      for (CompletableFuture<List<Problem>> r : runs) problems.addAll(r.join());
     }
-    return new Checked(new ValidationReport(file, kind, problems), doc);
+    List<Problem> own = request.treeChecks() == null ? List.of() : request.treeChecks().apply(doc);
+    return new TreeSide(doc, own, runs);
+  }
+
+  private static BuildingContentHandler treeBuilder(Path file) {
+    var builder = Schematron.processor().newDocumentBuilder();
+    builder.setLineNumbering(true);
+    builder.setBaseURI(file.toUri());
+    try {
+      return builder.newBuildingContentHandler();
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void parse(Path file, byte[] bytes, org.xml.sax.ContentHandler handler) throws SAXException {
+    XMLReader reader = newReader(SafeXml.saxParserFactory(), new ErrorHandler() {
+      @Override public void warning(SAXParseException e) {}
+      @Override public void error(SAXParseException e) {}
+      @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+    });
+    reader.setContentHandler(handler);
+    try {
+      reader.parse(source(file, bytes));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static XMLReader newReader(SAXParserFactory f, ErrorHandler errors) throws SAXException {
+    try {
+      XMLReader reader = f.newSAXParser().getXMLReader();
+      reader.setErrorHandler(errors);
+      return reader;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InputSource source(Path file, byte[] bytes) {
+    InputSource src = new InputSource(new ByteArrayInputStream(bytes));
+    src.setSystemId(file.toUri().toString());
+    return src;
   }
 
   /** A well-formedness failure as a problem of the document, in the user's terms. */
