@@ -29,7 +29,7 @@ public final class SchemaDocumentation {
   /** Rewrites every .xsd under {@code args[0]} in place, without documentation. */
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args[0]);
-    Processor processor = new Processor(false);
+    Processor processor = SafeXml.saxon();
     XsltExecutable strip;
     try (InputStream xsl = SchemaDocumentation.class.getResourceAsStream("schema-without-documentation.xsl")) {
       strip = processor.newXsltCompiler().compile(new javax.xml.transform.stream.StreamSource(xsl));
