@@ -156,6 +156,10 @@ public final class ScapValidator {
         f.setSchema(schema);
         XMLReader reader = newReader(f, collect);
         reader.setFeature(IDENTITY_CHECKING, false);
+        // The compiled schema is complete and loads nothing more; should a hint in the document ever
+        // ask for another schema or a DTD, the empty access lists refuse it.
+        reader.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        reader.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
         reader.parse(source(file, bytes));
       } else {
         ValidatorHandler vh = schema.newValidatorHandler();

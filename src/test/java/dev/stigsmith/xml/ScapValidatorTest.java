@@ -154,6 +154,34 @@ class ScapValidatorTest {
   }
 
   @Test
+  void schemaLocationHintsAreNeverFetchedOnEitherPath() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String hint = "http://127.0.0.1:" + server.getAddress().getPort() + "/other.xsd";
+      byte[] doc = Files.readString(Fixtures.path("xml/valid/oval-definitions.xml")).replace("<oval_definitions ",
+          "<oval_definitions xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\""
+              + "http://oval.mitre.org/XMLSchema/oval-definitions-5 " + hint + " urn:other " + hint + "\" "
+              + "xsi:noNamespaceSchemaLocation=\"" + hint + "\" ").getBytes(StandardCharsets.UTF_8);
+      Path file = tmp.resolve("hinted.xml");
+      for (boolean sideBySide : new boolean[] {false, true}) {
+        var checked = ScapValidator.check(file, doc, DocumentKind.OVAL_DEFINITIONS,
+            new ScapValidator.Request(false, true, null, sideBySide));
+        assertThat(checked.report().valid()).as("side by side: " + sideBySide).isTrue();
+      }
+      assertThat(requests).hasValue(0);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void schemaLocationHintsInTheDocumentAreIgnored() throws Exception {
     String doc = Files.readString(Fixtures.path("xml/valid/oval-definitions.xml")).replace(
         "<oval_definitions ",
