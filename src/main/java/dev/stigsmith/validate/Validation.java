@@ -69,6 +69,68 @@ public final class Validation {
 
   private Validation() {}
 
+  /** Options of validate that take a value: the word after one names no file to validate. */
+  private static final Set<String> VALUED = Set.of("-o", "--output", "--format", "--schema-dir", "-j", "--jobs",
+      "--max-warnings");
+
+  /**
+   * A head start for a validate command line, taken while it is still being parsed: on a background thread,
+   * the first XML file it names has its schema (and, without --no-schematron, its Schematron) compiled
+   * into the caches the run then uses. The command line is only read, not interpreted: a word that is no
+   * readable SCAP document is passed over, and nothing is reported from here; the run meets and reports
+   * whatever is wrong.
+   */
+  public static void headStart(String[] validateArgs) {
+    Path file = headStartFile(validateArgs);
+    if (file == null || !Files.isRegularFile(file)) return;
+    boolean schematron = !java.util.Arrays.asList(validateArgs).contains("--no-schematron");
+    Thread t = new Thread(() -> {
+      try {
+        byte[] bytes = Files.readAllBytes(file);
+        String[] root = rootElement(bytes);
+        DocumentKind kind = root[1] == null ? null : DocumentKind.of(root[0] == null ? "" : root[0], root[1]).orElse(null);
+        if (kind != null) ScapValidator.prepare(bytes, kind, schematron);
+      } catch (SAXException | IOException | RuntimeException e) {
+        // the run reads the file again and reports it
+      }
+    }, "validate-head-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The first .xml file a validate command line names, skipping the values of its options; null if none. */
+  static Path headStartFile(String[] validateArgs) {
+    for (int i = 0; i < validateArgs.length; i++) {
+      String a = validateArgs[i];
+      if (a.equals("--")) return i + 1 < validateArgs.length && validateArgs[i + 1].endsWith(".xml") ? Path.of(validateArgs[i + 1]) : null;
+      if (VALUED.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-") && a.endsWith(".xml")) {
+        return Path.of(a);
+      }
+    }
+    return null;
+  }
+
+  /** The root element's namespace (null for none) and local name; both null when there is no element. */
+  private static String[] rootElement(byte[] bytes) throws SAXException, IOException {
+    String[] root = new String[2];
+    try {
+      SafeXml.saxParserFactory().newSAXParser().parse(new ByteArrayInputStream(bytes), new DefaultHandler() {
+        @Override public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
+          root[0] = uri;
+          root[1] = local;
+          throw new RootSeen();
+        }
+      });
+    } catch (RootSeen seen) {
+      // enough
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+    return root;
+  }
+
   /** An input: a file, or a content folder (one holding benchmark.yaml). {@code explicit}: named by the user. */
   record Input(Path path, boolean explicit) {}
 
@@ -162,25 +224,15 @@ public final class Validation {
 
   private static FileReport xml(Input in, byte[] bytes, Options options, boolean sideBySide) {
     Path file = in.path();
-    String[] root = new String[2];
+    String[] root;
     try {
-      SafeXml.saxParserFactory().newSAXParser().parse(new ByteArrayInputStream(bytes), new DefaultHandler() {
-        @Override public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
-          root[0] = uri;
-          root[1] = local;
-          throw new RootSeen();
-        }
-      });
-    } catch (RootSeen seen) {
-      // enough
+      root = rootElement(bytes);
     } catch (SAXParseException e) {
       if (!in.explicit() && !looksLikeXml(bytes)) return null;
       return new FileReport(file, "XML", List.of(ScapValidator.wellFormedness(file, e)), null);
     } catch (SAXException | IOException e) {
       return new FileReport(file, "XML", List.of(new Problem(file, 0, 0, Severity.ERROR,
           "not well-formed XML: " + e.getMessage(), "", Rules.WELL_FORMED)), null);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
     }
     if (root[1] == null) {
       return in.explicit() ? new FileReport(file, "XML", List.of(new Problem(file, 0, 0, Severity.ERROR,

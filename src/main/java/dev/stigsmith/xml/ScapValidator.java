@@ -86,6 +86,18 @@ public final class ScapValidator {
   }
 
   /**
+   * Compiles what checking these bytes as a document of {@code kind} will need: the schema with the OVAL
+   * platforms they name and, when asked, the kind's Schematron (on the workers). A check that follows
+   * finds them compiled, or waits for the compile under way rather than starting another.
+   */
+  public static void prepare(byte[] bytes, DocumentKind kind, boolean schematron) {
+    if (schematron) {
+      for (String s : kind.schematrons()) CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS);
+    }
+    ScapSchemas.schema(kind, ScapSchemas.platformNamespaces(new String(bytes, StandardCharsets.ISO_8859_1)));
+  }
+
+  /**
    * Parses {@code bytes} once, validating against the kind's schema and (when asked) running its Schematron
    * on the tree built from the same parse. Not well-formed input is a problem of the document
    * ({@link #WELL_FORMED}), not an exception.
