@@ -88,7 +88,7 @@ public final class Validation {
       try {
         byte[] bytes = Files.readAllBytes(file);
         String[] root = rootElement(bytes);
-        DocumentKind kind = root[1] == null ? null : DocumentKind.of(root[0] == null ? "" : root[0], root[1]).orElse(null);
+        DocumentKind kind = root[1] == null ? null : DocumentKind.of(root[0], root[1]).orElse(null);
         if (kind != null) ScapValidator.prepare(bytes, kind, schematron);
       } catch (SAXException | IOException | RuntimeException e) {
         // the run reads the file again and reports it
@@ -112,13 +112,13 @@ public final class Validation {
     return null;
   }
 
-  /** The root element's namespace (null for none) and local name; both null when there is no element. */
+  /** The root element's namespace ("" for none) and local name; both null when there is no element. */
   private static String[] rootElement(byte[] bytes) throws SAXException, IOException {
     String[] root = new String[2];
     try {
       SafeXml.saxParserFactory().newSAXParser().parse(new ByteArrayInputStream(bytes), new DefaultHandler() {
         @Override public void startElement(String uri, String local, String q, Attributes a) throws SAXException {
-          root[0] = uri;
+          root[0] = uri == null ? "" : uri;
           root[1] = local;
           throw new RootSeen();
         }
@@ -238,7 +238,7 @@ public final class Validation {
       return in.explicit() ? new FileReport(file, "XML", List.of(new Problem(file, 0, 0, Severity.ERROR,
           "not well-formed XML: no root element", "", Rules.WELL_FORMED)), null) : null;
     }
-    String ns = root[0] == null ? "" : root[0];
+    String ns = root[0];
     if (ns.isEmpty() && root[1].equals("CHECKLIST")) return ckl(file, bytes, options);
     DocumentKind kind = DocumentKind.of(ns, root[1]).orElse(null);
     if (kind == null) {

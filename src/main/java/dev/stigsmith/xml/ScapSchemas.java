@@ -242,8 +242,8 @@ public final class ScapSchemas {
     }
   }
 
-  /** An LSInput over a bundled file (opened when asked for) or over given characters. */
-  private static final class Input implements LSInput {
+  /** An LSInput over a schema file (opened when asked for) or over given characters. */
+  static final class Input implements LSInput {
     private String publicId;
     private String systemId;
     private String baseUri;

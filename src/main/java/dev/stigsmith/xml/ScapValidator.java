@@ -91,10 +91,12 @@ public final class ScapValidator {
    * finds them compiled, or waits for the compile under way rather than starting another.
    */
   public static void prepare(byte[] bytes, DocumentKind kind, boolean schematron) {
-    if (schematron) {
-      for (String s : kind.schematrons()) CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS);
-    }
+    if (schematron) compileSchematron(kind);
     ScapSchemas.schema(kind, ScapSchemas.platformNamespaces(new String(bytes, StandardCharsets.ISO_8859_1)));
+  }
+
+  private static void compileSchematron(DocumentKind kind) {
+    for (String s : kind.schematrons()) CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS);
   }
 
   /**
@@ -131,9 +133,7 @@ public final class ScapValidator {
   public static Checked check(Path file, byte[] bytes, DocumentKind kind, Request request) {
     boolean schematron = request.schematron() && !kind.schematrons().isEmpty();
     // The Schematron stylesheets compile on another core while this one compiles the schema and parses.
-    if (schematron) {
-      for (String s : kind.schematrons()) CompletableFuture.runAsync(() -> Schematron.compiled(s), WORKERS);
-    }
+    if (schematron) compileSchematron(kind);
     Set<String> platforms = ScapSchemas.platformNamespaces(new String(bytes, StandardCharsets.ISO_8859_1));
     boolean wantTree = request.keepTree() || schematron;
     CompletableFuture<XdmNode> built = new CompletableFuture<>();

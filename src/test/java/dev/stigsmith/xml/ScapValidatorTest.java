@@ -125,18 +125,27 @@ class ScapValidatorTest {
         .satisfies(e -> assertThat(((XmlInputException) e).oneLine()).startsWith(file + ":1:"));
   }
 
-  @Test
-  void externalEntitiesAndDtdsAreNeverFetched() throws Exception {
-    AtomicInteger requests = new AtomicInteger();
+  /** A local server that counts every request and answers with {@code body} (null: 404). */
+  private static HttpServer countingServer(AtomicInteger requests, byte[] body) throws java.io.IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       requests.incrementAndGet();
-      byte[] body = "<!ENTITY leak 'fetched'>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
+      if (body == null) {
+        exchange.sendResponseHeaders(404, -1);
+      } else {
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
       exchange.close();
     });
     server.start();
+    return server;
+  }
+
+  @Test
+  void externalEntitiesAndDtdsAreNeverFetched() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    HttpServer server = countingServer(requests, "<!ENTITY leak 'fetched'>".getBytes(StandardCharsets.UTF_8));
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       Path file = tmp.resolve("xxe.xml");
@@ -156,13 +165,7 @@ class ScapValidatorTest {
   @Test
   void schemaLocationHintsAreNeverFetchedOnEitherPath() throws Exception {
     AtomicInteger requests = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      exchange.sendResponseHeaders(404, -1);
-      exchange.close();
-    });
-    server.start();
+    HttpServer server = countingServer(requests, null);
     try {
       String hint = "http://127.0.0.1:" + server.getAddress().getPort() + "/other.xsd";
       byte[] doc = Files.readString(Fixtures.path("xml/valid/oval-definitions.xml")).replace("<oval_definitions ",
