@@ -61,16 +61,20 @@ public final class HostDataReader {
     };
   }
 
+  /** Our collector's files begin so; a fleet run asks this of every host file, so no copy of the text. */
+  private static final java.util.regex.Pattern FORMAT_FIRST = java.util.regex.Pattern.compile("\\{\\s*\"format\"\\s*:");
+
   private static Shape detect(Path file, String text) throws HostDataException {
-    String t = text.stripLeading();
-    if (t.isEmpty()) {
+    int start = 0;
+    while (start < text.length() && Character.isWhitespace(text.charAt(start))) start++;
+    if (start == text.length()) {
       // ConvertTo-Json of a cmdlet that returned nothing writes nothing at all.
       if (CmdletKinds.fromFileName(file.getFileName().toString()).isPresent()) return Shape.CONVERTTO_JSON;
       throw new HostDataException(file, "empty file");
     }
-    char c = t.charAt(0);
+    char c = text.charAt(start);
     if (c == '{' || c == '[') {
-      return t.matches("(?s)\\{\\s*\"format\"\\s*:.*") || declaresFormatSomewhere(file, text)
+      return FORMAT_FIRST.matcher(text).region(start, text.length()).lookingAt() || declaresFormatSomewhere(file, text)
           ? Shape.COLLECTOR_JSON : Shape.CONVERTTO_JSON;
     }
     if (c == '<') return Shape.CLIXML;

@@ -13,9 +13,10 @@ public record PsObject(Map<String, PsValue> properties) {
 
   /** PowerShell property names are case-insensitive. Empty when the property was not collected. */
   public Optional<PsValue> get(String name) {
-    return properties.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue)
-        .findFirst();
+    // A loop, not a stream: the probe asks every object for every selected property.
+    for (Map.Entry<String, PsValue> e : properties.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) return Optional.of(e.getValue());
+    }
+    return Optional.empty();
   }
 }

@@ -211,15 +211,25 @@ final class DomWriter {
    * Appends the text escaped as the JDK serialiser escapes it; false (with the buffer left half
    * written, the document then goes to the Transformer) on a character it would write otherwise.
    */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): a plain copy, right for characters below 0x80
   boolean escape(String s, boolean attribute) {
-    // One pass straight into the buffer: this is most of a fleet run's serialising.
+    // Straight into the buffer, runs of characters written as themselves copied in one go: this is most
+    // of a fleet run's serialising.
     int len = s.length();
     Utf8 o = out;
     o.ensure(3 * len);
     byte[] b = o.bytes;
     int n = o.length;
+    boolean[] asIs = attribute ? AS_IS_IN_ATTRIBUTE : AS_IS_IN_TEXT;
     for (int i = 0; i < len; i++) {
-      char c = s.charAt(i);
+      int run = i;
+      char c;
+      while ((c = s.charAt(i)) < 0x80 && asIs[c] && ++i < len) { }
+      if (i > run) {
+        s.getBytes(run, i, b, n);
+        n += i - run;
+        if (i == len) break;
+      }
       if (c >= 0x20 && c < 0x7F) {
         String ref;
         switch (c) {
@@ -254,6 +264,18 @@ final class DomWriter {
     }
     o.length = n;
     return true;
+  }
+
+  private static final boolean[] AS_IS_IN_TEXT = new boolean[0x80];
+  private static final boolean[] AS_IS_IN_ATTRIBUTE = new boolean[0x80];
+
+  static {
+    for (char c = 0x20; c < 0x7F; c++) {
+      boolean markup = c == '&' || c == '<' || c == '>';
+      AS_IS_IN_TEXT[c] = !markup;
+      AS_IS_IN_ATTRIBUTE[c] = !markup && c != '"';
+    }
+    AS_IS_IN_TEXT['\n'] = true;
   }
 
   /**

@@ -14,12 +14,19 @@ import java.util.List;
  */
 public final class XmlStream implements XmlEvents {
   private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+  private static final java.util.Comparator<String[]> BY_NAME = (a, b) -> a[1].compareTo(b[1]);
 
   private final DomWriter w = new DomWriter(new DomWriter.Utf8(1 << 16));
   private final List<Open> open = new ArrayList<>();
   private boolean failed;
   /** The start tag being collected: written when its first content or its end arrives. */
   private Open pending;
+  /**
+   * Qualified names made from a prefix and a local name, and the prefix of each qualified name: a host's
+   * documents repeat a few dozen names thousands of times, and building and splitting each again showed.
+   */
+  private final java.util.Map<String, java.util.Map<String, String>> qnames = new java.util.HashMap<>();
+  private final java.util.Map<String, String> prefixOf = new java.util.HashMap<>();
 
   private static final class Open {
     final String ns;
@@ -134,7 +141,8 @@ public final class XmlStream implements XmlEvents {
       closeBelow();
       String p = prefixes.get(ns);
       if (p == null) throw new IllegalStateException("no prefix declared for " + ns);
-      start(ns, p.isEmpty() ? local : p + ":" + local);
+      start(ns, qnames.computeIfAbsent(p, k -> new java.util.HashMap<>())
+          .computeIfAbsent(local, l -> p.isEmpty() ? l : p + ":" + l));
       return new Sink(depth + 1, prefixes);
     }
 
@@ -189,7 +197,7 @@ public final class XmlStream implements XmlEvents {
     e.mark = w.scopeMark();
     w.out.append('<').append(e.qname);
     // A DOM keeps attributes sorted by name; the direct writer writes declarations first, then the rest.
-    e.attrs.sort((a, b) -> a[1].compareTo(b[1]));
+    if (e.attrs.size() > 1) e.attrs.sort(BY_NAME);
     for (String[] a : e.attrs) {
       String name = a[1];
       if (!name.startsWith("xmlns")) continue;
@@ -209,7 +217,10 @@ public final class XmlStream implements XmlEvents {
       if (!w.escape(a[2], true)) failed = true;
       w.out.append('"');
     }
-    int colon = e.qname.indexOf(':');
-    if (!w.declare(colon > 0 ? e.qname.substring(0, colon) : "", e.ns == null ? "" : e.ns)) failed = true;
+    String prefix = prefixOf.computeIfAbsent(e.qname, q -> {
+      int colon = q.indexOf(':');
+      return colon > 0 ? q.substring(0, colon) : "";
+    });
+    if (!w.declare(prefix, e.ns == null ? "" : e.ns)) failed = true;
   }
 }

@@ -63,6 +63,29 @@ class DomWriterTest {
     }
   }
 
+  /** Random mixes of plain runs, markup, newlines and non-ASCII characters, in text and attributes alike. */
+  @Test
+  void randomTextsComeOutAsTheJdkSerialiserWritesThem() {
+    char[] alphabet = {'a', 'Z', '0', ' ', '&', '<', '>', '"', '\'', '\n', '\t', '=', '\u00e9', '\u2019', '\u0085', '\u007f'};
+    java.util.Random random = new java.util.Random(17);
+    for (int k = 0; k < 400; k++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(k % 10 == 0 ? 300 : 12);
+      for (int i = 0; i < len; i++) {
+        // Mostly plain characters, so runs of every length occur between the special ones.
+        sb.append(random.nextInt(4) > 0 ? alphabet[random.nextInt(4)] : alphabet[random.nextInt(alphabet.length)]);
+      }
+      String t = sb.toString();
+      org.w3c.dom.Document d = SafeXml.newDocument();
+      org.w3c.dom.Element root = d.createElementNS(null, "root");
+      d.appendChild(root);
+      root.setAttribute("v", t);
+      root.appendChild(d.createElement("text")).appendChild(d.createTextNode(t));
+      assertThat(new String(XmlOutput.toBytes(d), StandardCharsets.UTF_8)).as("text %s", t)
+          .isEqualTo(new String(XmlOutput.viaTransformer(d), StandardCharsets.UTF_8));
+    }
+  }
+
   @Test
   void everyDocumentOfGenerateAndEvaluateRunsIsWrittenAsTheJdkSerialiserWritesIt() throws Exception {
     XmlOutput.mismatch.set(null);

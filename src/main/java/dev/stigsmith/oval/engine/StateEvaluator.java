@@ -70,8 +70,7 @@ public final class StateEvaluator {
     }
     List<OvalResult> results = new ArrayList<>();
     for (Entity field : expected.fields()) {
-      List<ItemEntity> matching = actual.fields().stream().filter(f -> f.name().equals(field.name())).toList();
-      results.add(entity(field, path + "." + field.name(), matching, out));
+      results.add(entity(field, path + "." + field.name(), Item.named(actual.fields(), field.name()), out));
     }
     return Operator.AND.combine(results);
   }

@@ -10,6 +10,8 @@ public record TestedItem(Item item, OvalResult result, List<StateOutcome> states
   }
 
   public List<EntityComparison> comparisons() {
-    return states.stream().flatMap(s -> s.comparisons().stream()).toList();
+    List<EntityComparison> all = new java.util.ArrayList<>();
+    for (var s : states) all.addAll(s.comparisons());
+    return java.util.Collections.unmodifiableList(all);
   }
 }

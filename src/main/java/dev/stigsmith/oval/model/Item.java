@@ -13,8 +13,20 @@ public record Item(long id, String namespace, String type, String status, List<I
     entities = List.copyOf(entities);
   }
 
+  /** The entities named {@code name}, in order (a loop: the engine asks this for every state entity of every item). */
   public List<ItemEntity> entities(String name) {
-    return entities.stream().filter(e -> e.name().equals(name)).toList();
+    return named(entities, name);
+  }
+
+  /** The entities (or record fields) of {@code list} named {@code name}, in order. */
+  public static List<ItemEntity> named(List<ItemEntity> list, String name) {
+    List<ItemEntity> out = null;
+    for (ItemEntity e : list) {
+      if (!e.name().equals(name)) continue;
+      if (out == null) out = new java.util.ArrayList<>(2);
+      out.add(e);
+    }
+    return out == null ? List.of() : java.util.Collections.unmodifiableList(out);
   }
 
   public Item withId(long newId) {

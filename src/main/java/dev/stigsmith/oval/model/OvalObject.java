@@ -30,6 +30,7 @@ public record OvalObject(
   }
 
   public Optional<Entity> entity(String name) {
-    return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+    for (Entity e : entities) if (e.name().equals(name)) return Optional.of(e);
+    return Optional.empty();
   }
 }

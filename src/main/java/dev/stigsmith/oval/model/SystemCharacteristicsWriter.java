@@ -3,6 +3,8 @@ package dev.stigsmith.oval.model;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,17 +79,25 @@ public final class SystemCharacteristicsWriter {
     }
     if (!sc.items().isEmpty()) {
       x.start(OvalNs.SC, "system_data");
+      // Element names by namespace and local name: a host has thousands of items and entities, of a few names.
+      Map<String, Map<String, String>> names = new HashMap<>();
       for (Item item : sc.items().stream().sorted(Comparator.comparingLong(Item::id)).toList()) {
-        String family = OvalNs.family(item.namespace());
-        String prefix = family.isEmpty() ? "" : OvalNs.scPrefix(family) + ":";
-        x.start(item.namespace(), prefix + item.type()).attr("id", Long.toString(item.id()));
+        Map<String, String> inNs = names.computeIfAbsent(item.namespace(), ns -> new HashMap<>());
+        x.start(item.namespace(), qname(inNs, item.namespace(), item.type())).attr("id", Long.toString(item.id()));
         if (!ItemEntity.EXISTS.equals(item.status())) x.attr("status", item.status());
-        for (ItemEntity ent : item.entities()) entity(x, item.namespace(), prefix + ent.name(), ent, false);
+        for (ItemEntity ent : item.entities()) entity(x, item.namespace(), qname(inNs, item.namespace(), ent.name()), ent, false);
         x.end();
       }
       x.end();
     }
     x.end();
+  }
+
+  private static String qname(Map<String, String> inNs, String namespace, String local) {
+    return inNs.computeIfAbsent(local, l -> {
+      String family = OvalNs.family(namespace);
+      return family.isEmpty() ? l : OvalNs.scPrefix(family) + ":" + l;
+    });
   }
 
   private static void entity(XmlEvents x, String ns, String qname, ItemEntity ent, boolean field) {

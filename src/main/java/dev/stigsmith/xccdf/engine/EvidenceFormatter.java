@@ -218,8 +218,19 @@ final class EvidenceFormatter {
 
   private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z])([A-Z])");
 
+  /** Nouns seen so far: a fleet run humanizes the same few cmdlet nouns for every item of every host. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> HUMANIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** "SendConnector" → "Send connector". */
   static String humanize(String noun) {
+    String known = HUMANIZED.get(noun);
+    if (known != null) return known;
+    String h = humanizeNew(noun);
+    if (HUMANIZED.size() < 1024) HUMANIZED.put(noun, h);
+    return h;
+  }
+
+  private static String humanizeNew(String noun) {
     String spaced = CAMEL_HUMP.matcher(noun).replaceAll("$1 $2");
     return spaced.isEmpty() ? spaced : spaced.charAt(0) + spaced.substring(1).toLowerCase(Locale.ROOT);
   }
