@@ -2,7 +2,6 @@ package dev.stigsmith.hostdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +111,12 @@ final class ValueNormaliser {
         "BypassedRecipients", "BypassedSenderDomains", "CertificateDomains");
   }
 
+  /** {@link #KINDS} under each name as spelled there: most lookups are spelled so, and a hash beats the tree. */
+  private static final Map<String, Kind> KINDS_AS_SPELLED = new java.util.HashMap<>(KINDS);
+
   static Kind kindOf(String property) {
-    return KINDS.getOrDefault(property, Kind.ANY);
+    Kind k = KINDS_AS_SPELLED.get(property);
+    return k != null ? k : KINDS.getOrDefault(property, Kind.ANY);
   }
 
   /**
@@ -276,17 +279,32 @@ final class ValueNormaliser {
   }
 
   /** .NET TimeSpan.ToString(): [-][d.]hh:mm:ss[.fffffff]. */
+  /**
+   * .NET's constant TimeSpan format, in ASCII digits whatever the default locale (String.format would
+   * localise them), without String.format's cost: a fleet run formats every time span of every host.
+   */
   static String formatTicks(long ticks) {
-    String sign = ticks < 0 ? "-" : "";
-    BigInteger abs = BigInteger.valueOf(ticks).abs();
-    long total = abs.divide(BigInteger.valueOf(10_000_000L)).longValue();
-    long fraction = abs.mod(BigInteger.valueOf(10_000_000L)).longValue();
+    // Unsigned: the magnitude of Long.MIN_VALUE does not fit a long.
+    long abs = ticks < 0 ? -ticks : ticks;
+    long total = Long.divideUnsigned(abs, 10_000_000L);
+    long fraction = Long.remainderUnsigned(abs, 10_000_000L);
     long days = total / 86_400;
     long rest = total % 86_400;
-    String s = String.format("%02d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60);
-    if (days > 0) s = days + "." + s;
-    if (fraction > 0) s = s + "." + String.format("%07d", fraction);
-    return sign + s;
+    StringBuilder sb = new StringBuilder(24);
+    if (ticks < 0) sb.append('-');
+    if (days > 0) sb.append(days).append('.');
+    digits(sb, rest / 3600, 2).append(':');
+    digits(sb, rest % 3600 / 60, 2).append(':');
+    digits(sb, rest % 60, 2);
+    if (fraction > 0) digits(sb.append('.'), fraction, 7);
+    return sb.toString();
+  }
+
+  /** {@code value} (not negative) with leading zeros to {@code width} digits. */
+  private static StringBuilder digits(StringBuilder sb, long value, int width) {
+    String s = Long.toString(value);
+    for (int i = s.length(); i < width; i++) sb.append('0');
+    return sb.append(s);
   }
 
   private static PsValue list(JsonNode raw, boolean splitText) throws BadValue {

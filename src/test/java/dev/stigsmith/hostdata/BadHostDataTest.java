@@ -56,6 +56,31 @@ class BadHostDataTest {
         f + ":13: $.cmdlets.Get-SendConnector.objects[0].RequireTLS: expected true or false, got \"maybe\"");
   }
 
+  /** A property value of a type the format has no place for: the schema names the value and what it may be. */
+  @Test
+  void valueOfNoFormatTypeNamesTheValue() throws Exception {
+    Path number = write("number.json", COLLECTOR_HEAD + """
+                "Port": 2.5
+              }
+            ]
+          }
+        }
+      }
+      """);
+    assertThat(message(number)).startsWith(number + ":13: $.cmdlets.Get-SendConnector.objects[0].Port: ")
+        .contains("number found").contains("integer").contains("(schema type)");
+    Path inList = write("list.json", COLLECTOR_HEAD + """
+                "SmartHosts": ["relay.example.mil", 25]
+              }
+            ]
+          }
+        }
+      }
+      """);
+    assertThat(message(inList)).startsWith(inList + ":13: $.cmdlets.Get-SendConnector.objects[0].SmartHosts[1]: ")
+        .contains("integer found, string expected");
+  }
+
   @Test
   void unknownEnumNameInCollectorJson() throws Exception {
     Path f = write("edge.json", COLLECTOR_HEAD + """

@@ -41,6 +41,37 @@ class ValueNormaliserTest {
     assertThatThrownBy(() -> v("ConnectionTimeout", TextNode.valueOf("10 minutes"))).isInstanceOf(BadValue.class);
   }
 
+  /** Ticks as .NET's constant format writes them, against a plain reference on random and edge values. */
+  @Test
+  void ticksFormatAsDotNetWritesThemInAnyLocale() {
+    java.util.Locale was = java.util.Locale.getDefault();
+    try {
+      // A locale with its own digits: the format must stay ASCII.
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+      java.util.Random random = new java.util.Random(5);
+      java.util.List<Long> ticks = new java.util.ArrayList<>(java.util.List.of(0L, 1L, -1L, 9_999_999L, 10_000_000L,
+          36_000_000_000L, 864_000_000_000L, 864_000_000_001L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+      for (int i = 0; i < 2000; i++) ticks.add(i % 2 == 0 ? random.nextLong() : (long) (random.nextDouble() * 1e13) - 5_000_000_000_000L);
+      for (long t : ticks) assertThat(ValueNormaliser.formatTicks(t)).as("ticks %d", t).isEqualTo(reference(t));
+      assertThat(ValueNormaliser.formatTicks(18_000_000_000L)).isEqualTo("00:30:00");
+      assertThat(ValueNormaliser.formatTicks(-1_728_000_050_000L)).isEqualTo("-2.00:00:00.0050000");
+    } finally {
+      java.util.Locale.setDefault(was);
+    }
+  }
+
+  private static String reference(long ticks) {
+    java.math.BigInteger abs = java.math.BigInteger.valueOf(ticks).abs();
+    long total = abs.divide(java.math.BigInteger.valueOf(10_000_000L)).longValue();
+    long fraction = abs.mod(java.math.BigInteger.valueOf(10_000_000L)).longValue();
+    long days = total / 86_400;
+    long rest = total % 86_400;
+    String s = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60);
+    if (days > 0) s = days + "." + s;
+    if (fraction > 0) s = s + "." + String.format(java.util.Locale.ROOT, "%07d", fraction);
+    return (ticks < 0 ? "-" : "") + s;
+  }
+
   @Test
   void csvCollectionTypeNamesAreLeftOut() throws Exception {
     assertThat(ValueNormaliser.value("Bindings", TextNode.valueOf("System.Collections.ArrayList"), true)).isEmpty();
