@@ -192,12 +192,18 @@ public final class XmlStream implements XmlEvents {
     if (e.text != null && !w.escape(e.text, false)) failed = true;
   }
 
+  /** Our renderers mostly add attributes in name order already; checking is cheaper than sorting. */
+  private static boolean sorted(List<String[]> attrs) {
+    for (int i = 1; i < attrs.size(); i++) if (attrs.get(i - 1)[1].compareTo(attrs.get(i)[1]) > 0) return false;
+    return true;
+  }
+
   /** As the direct writer writes a start tag (without its closing '>'). */
   private void writeStartTag(Open e) {
     e.mark = w.scopeMark();
     w.out.append('<').append(e.qname);
     // A DOM keeps attributes sorted by name; the direct writer writes declarations first, then the rest.
-    if (e.attrs.size() > 1) e.attrs.sort(BY_NAME);
+    if (!sorted(e.attrs)) e.attrs.sort(BY_NAME);
     for (String[] a : e.attrs) {
       String name = a[1];
       if (!name.startsWith("xmlns")) continue;
