@@ -10,6 +10,7 @@ import dev.stigsmith.scap.ds.ScapSource;
 import dev.stigsmith.scap.xccdf.TestResultRenderer;
 import dev.stigsmith.scap.xccdf.XccdfBenchmarkReader;
 import dev.stigsmith.xccdf.engine.Evaluator;
+import dev.stigsmith.xml.Bytes;
 import dev.stigsmith.xml.Ns;
 import dev.stigsmith.xml.XmlBuilder;
 import dev.stigsmith.xml.XmlOutput;
@@ -44,6 +45,8 @@ final class ResultDocuments {
   /** The benchmark's root element as plain data, so each host can recreate its namespace context. */
   private final RootShape benchmarkRoot;
   private final Splice insideBenchmark;
+  /** The benchmark's root binds "xccdf" to XCCDF 1.2, so a TestResult inside it declares nothing itself. */
+  private final boolean rootDeclaresXccdf;
   private volatile Splice ovalResults;
   /** {@link #ovalDefinitionsPart} of the prepared definitions, made by the build; null: made here. */
   private final byte[] prebuiltDefinitions;
@@ -72,11 +75,13 @@ final class ResultDocuments {
       synchronized (domLock) {
         Element benchmark = source.benchmark();
         this.benchmarkRoot = RootShape.of(benchmark);
+        this.rootDeclaresXccdf = Ns.XCCDF12.equals(benchmark.getAttributeNS("http://www.w3.org/2000/xmlns/", "xccdf"));
         this.insideBenchmark = Splice.around(prebuilt.resultsFrame() != null ? prebuilt.resultsFrame() : benchmarkFrame(benchmark));
       }
     } else {
       this.benchmarkRoot = null;
       this.insideBenchmark = null;
+      this.rootDeclaresXccdf = false;
     }
   }
 
@@ -125,11 +130,15 @@ final class ResultDocuments {
     TestResultRenderer.IdScheme ids = TestResultRenderer.IdScheme.ours(tr);
     Map<String, byte[]> docs = new LinkedHashMap<>();
     if (formats.contains(ResultFormat.XCCDF)) {
-      // Streamed without a DOM when the content allows (the same bytes: StreamedResultsTest).
-      byte[] inner = testResultInBenchmarkRootBytes(tr, ids);
-      docs.put("xccdf-results.xml", insideBenchmark.fill(inner != null ? Splice.inner(inner)
-          : Splice.inner(testResultInBenchmarkRoot(tr, ids))));
+      // Streamed without a DOM when the content allows, and the TestResult inside the benchmark made from
+      // the standalone one's bytes (the same bytes either way: StreamedResultsTest).
       byte[] standalone = standaloneBytes(tr, ids);
+      byte[] inner = standalone == null ? null : nested(standalone);
+      if (inner == null) {
+        byte[] wrapped = testResultInBenchmarkRootBytes(tr, ids);
+        inner = wrapped != null ? Splice.inner(wrapped) : Splice.inner(testResultInBenchmarkRoot(tr, ids));
+      }
+      docs.put("xccdf-results.xml", insideBenchmark.fill(inner));
       docs.put("xccdf-testresult.xml", standalone != null ? standalone : XmlOutput.toBytes(standalone(tr, ids)));
       if (ev.ovalResults() != null) docs.put("oval-results.xml", ovalResults(ev.ovalResults()));
     }
@@ -151,6 +160,63 @@ final class ResultDocuments {
   /** {@link #standalone}'s bytes, streamed; null when its content needs the DOM. */
   byte[] standaloneBytes(TestResult tr, TestResultRenderer.IdScheme ids) {
     return TestResultRenderer.standaloneBytes(tr, ids, refs, benchmarkHref);
+  }
+
+  private static final byte[] STANDALONE_START = "<xccdf:TestResult xmlns:xccdf=\"http://checklists.nist.gov/xccdf/1.2\""
+      .getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NESTED_START = "  <xccdf:TestResult".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BENCHMARK_LINE = "  <xccdf:benchmark ".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The lines {@code Splice.inner(testResultInBenchmarkRootBytes(…))} would give, made from the
+   * standalone TestResult's bytes instead of rendering it a second time: without the declaration, the
+   * namespace declaration the benchmark's root already makes and the benchmark reference, and one level
+   * deeper. Null when this benchmark's root does not declare the prefix so (render it then).
+   *
+   * <p>Only newlines that indent get the extra level, not those inside a message's text. In what
+   * {@link dev.stigsmith.xml.XmlStream} writes, an indenting newline follows a tag's '>' and comes before
+   * spaces and a '<'. A newline inside text never does both: text holds no raw '<', so one that follows
+   * the start tag's '>' (the text begins with it) could only come before spaces and the end tag if the
+   * rest of the text were blank, and the stream refuses blank text. Attributes never hold one.
+   */
+  byte[] nested(byte[] standalone) {
+    if (!rootDeclaresXccdf) return null;
+    byte[] s = standalone;
+    int start = Bytes.indexOf(s, (byte) '\n', 0) + 1;
+    if (!Bytes.startsWith(s, start, STANDALONE_START)) return null;
+    int lineEnd = Bytes.indexOf(s, (byte) '\n', start);
+    if (lineEnd < 0) return null;
+    int rest = lineEnd;
+    if (benchmarkHref != null) {
+      // The benchmark reference is the root's first child, on a line of its own.
+      if (!Bytes.startsWith(s, lineEnd + 1, BENCHMARK_LINE)) return null;
+      rest = Bytes.indexOf(s, (byte) '\n', lineEnd + 1);
+      if (rest < 0 || s[rest - 1] != '>' || s[rest - 2] != '/') return null;
+    }
+    int extra = 0;
+    for (int i = rest; i < s.length; i++) if (s[i] == '\n' && indents(s, i)) extra += 2;
+    int attrs = start + STANDALONE_START.length;
+    byte[] out = new byte[NESTED_START.length + (lineEnd - attrs) + (s.length - rest) + extra];
+    System.arraycopy(NESTED_START, 0, out, 0, NESTED_START.length);
+    int n = NESTED_START.length;
+    System.arraycopy(s, attrs, out, n, lineEnd - attrs);
+    n += lineEnd - attrs;
+    for (int i = rest; i < s.length; i++) {
+      out[n++] = s[i];
+      if (s[i] == '\n' && indents(s, i)) {
+        out[n++] = ' ';
+        out[n++] = ' ';
+      }
+    }
+    return out;
+  }
+
+  /** Whether the newline at {@code i} indents (see {@link #nested}). */
+  private static boolean indents(byte[] s, int i) {
+    if (i == 0 || s[i - 1] != '>') return false;
+    int j = i + 1;
+    while (j < s.length && s[j] == ' ') j++;
+    return j < s.length && s[j] == '<';
   }
 
   /** {@link #testResultInBenchmarkRoot}'s bytes, streamed; null when its content needs the DOM. */
@@ -227,7 +293,7 @@ final class ResultDocuments {
     /** Cut at the line holding the comment {@code marker}, which belongs to neither part. */
     static Splice around(byte[] doc, String marker) {
       byte[] mark = ("<!--" + marker + "-->").getBytes(StandardCharsets.UTF_8);
-      int at = dev.stigsmith.xml.Bytes.indexOf(doc, mark, 0);
+      int at = Bytes.indexOf(doc, mark, 0);
       if (at < 0) throw new IllegalStateException("splice marker lost in serialisation");
       int lineStart = at;
       while (lineStart > 0 && doc[lineStart - 1] != '\n') lineStart--;

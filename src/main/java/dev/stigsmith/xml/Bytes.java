@@ -13,4 +13,17 @@ public final class Bytes {
     }
     return -1;
   }
+
+  /** The first index at or after {@code from} of {@code b} in {@code hay}, or -1. */
+  public static int indexOf(byte[] hay, byte b, int from) {
+    for (int i = Math.max(0, from); i < hay.length; i++) if (hay[i] == b) return i;
+    return -1;
+  }
+
+  /** Whether {@code prefix} occurs in {@code hay} at {@code at}. */
+  public static boolean startsWith(byte[] hay, int at, byte[] prefix) {
+    if (at < 0 || at + prefix.length > hay.length) return false;
+    for (int k = 0; k < prefix.length; k++) if (hay[at + k] != prefix[k]) return false;
+    return true;
+  }
 }

@@ -49,9 +49,52 @@ class StreamedResultsTest {
       same(f + " TestResult inside the benchmark root", docs.testResultInBenchmarkRootBytes(tr, ids),
           XmlOutput.toBytes(docs.testResultInBenchmarkRoot(tr, ids)));
       same(f + " TestResult", docs.standaloneBytes(tr, ids), XmlOutput.toBytes(docs.standalone(tr, ids)));
+      assertThat(sameNested(f.toString(), docs, tr)).as(f + " compared").isTrue();
       streamed++;
+      if (f == files.get(0)) first = ev;
     }
     assertThat(streamed).isEqualTo(files.size());
+
+    // Messages of every awkward shape: lines that are empty, blank, start or end with spaces, look like
+    // markup or end in a newline. The nested copy keeps them as they are and indents only the element lines.
+    String[] pieces = {"", " ", "  ", "x", "  <b>", "a & b", "</xccdf:message>", "\n", "end  ", " > ", "caf\u00e9"};
+    java.util.Random random = new java.util.Random(3);
+    var base = first.testResult();
+    for (int round = 0; round < 60; round++) {
+      List<dev.stigsmith.results.RuleResult> changed = new java.util.ArrayList<>();
+      for (var rr : base.ruleResults()) {
+        List<String> evidence = new java.util.ArrayList<>();
+        int lines = random.nextInt(4);
+        for (int i = 0; i < lines; i++) {
+          StringBuilder line = new StringBuilder();
+          for (int k = random.nextInt(3) + 1; k > 0; k--) line.append(pieces[random.nextInt(pieces.length)]);
+          evidence.add(line.toString());
+        }
+        // A blank message sends both streams to the DOM; keep every message either empty or not blank.
+        if (!evidence.isEmpty() && String.join("\n", evidence).isBlank()) evidence.add("x");
+        changed.add(new dev.stigsmith.results.RuleResult(rr.rule(), rr.result(), rr.time(), evidence, rr.override(), rr.comment()));
+      }
+      assertThat(sameNested("round " + round, docs, base.withRuleResults(changed))).as("round %d compared", round).isTrue();
+    }
+  }
+
+  private Evaluator.Evaluation first;
+
+  /** The TestResult inside the benchmark made from the standalone one's bytes is the one rendered there. */
+  private static boolean sameNested(String what, ResultDocuments docs, dev.stigsmith.results.TestResult tr) {
+    var ids = dev.stigsmith.scap.xccdf.TestResultRenderer.IdScheme.ours(tr);
+    byte[] standalone = docs.standaloneBytes(tr, ids);
+    byte[] rendered = docs.testResultInBenchmarkRootBytes(tr, ids);
+    if (standalone == null || rendered == null) {
+      // Text the stream leaves to the DOM (blank messages): nothing to derive from.
+      assertThat(standalone).as(what + ": both streams fall back together").isNull();
+      return false;
+    }
+    byte[] nested = docs.nested(standalone);
+    assertThat(nested).as(what + ": nested copy made").isNotNull();
+    assertThat(new String(nested, StandardCharsets.UTF_8)).as(what)
+        .isEqualTo(new String(ResultDocuments.Splice.inner(rendered), StandardCharsets.UTF_8));
+    return true;
   }
 
   private static void same(String what, byte[] streamed, byte[] dom) {
