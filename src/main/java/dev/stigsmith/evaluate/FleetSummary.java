@@ -30,14 +30,17 @@ final class FleetSummary {
   private static final String[] RESULTS = {"pass", "fail", "error", "unknown", "notapplicable", "notchecked",
       "notselected", "informational", "fixed"};
 
-  /** A rule column: the same STIG ID in two benchmarks is two columns only if the ids differ. */
-  private record Column(String stigId, String benchmarkId, String title, String severity) {}
+  /**
+   * A rule column: the same STIG ID in two benchmarks is two columns only if the ids differ. {@code counts}
+   * (by {@link #RESULTS}) is shared by columns of the same benchmark and STIG ID, and held here so that
+   * counting a host looks nothing up.
+   */
+  private record Column(String stigId, String benchmarkId, String title, String severity, int[] counts) {}
 
   record Totals(int evaluated, int errors, int unreadable, int exitCode) {}
 
   private final Path out;
   private final List<Column> columns = new ArrayList<>();
-  private final Map<String, int[]> ruleCounts = new LinkedHashMap<>();
   private final Map<String, Integer> statusCounts = new LinkedHashMap<>();
   private final BufferedWriter csv;
   private final BufferedWriter jsonHosts;
@@ -53,10 +56,11 @@ final class FleetSummary {
 
   FleetSummary(Path out, EvaluateJob.Prepared prepared) {
     this.out = out;
+    Map<String, int[]> ruleCounts = new java.util.HashMap<>();
     for (Evaluator.Prepared b : prepared.benchmarks()) {
       for (Rule r : b.selectedRules()) {
-        columns.add(new Column(r.stigId(), b.benchmark().id(), r.title(), r.severity().catLabel()));
-        ruleCounts.put(b.benchmark().id() + "|" + r.stigId(), new int[RESULTS.length]);
+        int[] counts = ruleCounts.computeIfAbsent(b.benchmark().id() + "|" + r.stigId(), k -> new int[RESULTS.length]);
+        columns.add(new Column(r.stigId(), b.benchmark().id(), r.title(), r.severity().catLabel(), counts));
       }
     }
     htmlReports = prepared.settings().formats().contains(dev.stigsmith.export.ResultFormat.HTML);
@@ -112,7 +116,7 @@ final class FleetSummary {
         for (Column c : columns) {
           String v = c.benchmarkId().equals(r.benchmarkId()) ? r.results().get(c.stigId()) : null;
           line.add(v == null ? "" : v);
-          if (v != null) ruleCounts.get(c.benchmarkId() + "|" + c.stigId())[index(v)]++;
+          if (v != null) c.counts()[index(v)]++;
         }
         csvLine(line);
         json(e, r, note);
@@ -207,7 +211,7 @@ final class FleetSummary {
       sb.append("}},\n  \"rules\": [");
       first = true;
       for (Column c : columns) {
-        int[] n = ruleCounts.get(c.benchmarkId() + "|" + c.stigId());
+        int[] n = c.counts();
         sb.append(first ? "\n" : ",\n").append("    {\"stigId\": ").append(q(c.stigId())).append(", \"benchmark\": ")
             .append(q(c.benchmarkId())).append(", \"severity\": ").append(q(c.severity())).append(", \"title\": ")
             .append(q(c.title()));
@@ -247,10 +251,9 @@ final class FleetSummary {
       sb.append("<h2>Rules by failing hosts</h2>\n<table><tr><th>STIG ID</th><th>severity</th><th>fail</th><th>error</th>"
           + "<th>unknown</th><th>pass</th><th>title</th></tr>\n");
       List<Column> sorted = new ArrayList<>(columns);
-      sorted.sort((a, b) -> Integer.compare(ruleCounts.get(b.benchmarkId() + "|" + b.stigId())[1],
-          ruleCounts.get(a.benchmarkId() + "|" + a.stigId())[1]));
+      sorted.sort((a, b) -> Integer.compare(b.counts()[1], a.counts()[1]));
       for (Column c : sorted) {
-        int[] n = ruleCounts.get(c.benchmarkId() + "|" + c.stigId());
+        int[] n = c.counts();
         if (n[1] + n[2] + n[3] + n[0] == 0) continue;
         sb.append("<tr><td>").append(h(c.stigId())).append("</td><td>").append(h(c.severity())).append("</td><td>")
             .append(n[1]).append("</td><td>").append(n[2]).append("</td><td>").append(n[3]).append("</td><td>").append(n[0])
