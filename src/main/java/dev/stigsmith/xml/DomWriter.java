@@ -82,8 +82,13 @@ final class DomWriter {
   }
 
   void indent(int depth) {
-    out.append('\n');
-    for (int i = 0; i < depth; i++) out.append("  ");
+    Utf8 o = out;
+    o.ensure(1 + 2 * depth);
+    byte[] b = o.bytes;
+    int n = o.length;
+    b[n++] = '\n';
+    for (int i = 2 * depth; i > 0; i--) b[n++] = ' ';
+    o.length = n;
   }
 
   private boolean comment(String text) {
@@ -317,6 +322,14 @@ final class DomWriter {
 
     Utf8 append(String s) {
       return append(s, 0, s.length());
+    }
+
+    /** Bytes already encoded. */
+    Utf8 append(byte[] encoded) {
+      ensure(encoded.length);
+      System.arraycopy(encoded, 0, bytes, length, encoded.length);
+      length += encoded.length;
+      return this;
     }
 
     Utf8 append(String s, int from, int to) {

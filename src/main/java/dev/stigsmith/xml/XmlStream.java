@@ -26,11 +26,23 @@ public final class XmlStream implements XmlEvents {
    * documents repeat a few dozen names thousands of times, and building and splitting each again showed.
    */
   private final java.util.Map<String, java.util.Map<String, String>> qnames = new java.util.HashMap<>();
-  private final java.util.Map<String, String> prefixOf = new java.util.HashMap<>();
+  private final java.util.Map<String, Name> names = new java.util.HashMap<>();
+
+  /** A qualified name's prefix, and its bytes when it is plain ASCII (written with one copy). */
+  private record Name(String prefix, byte[] ascii) {
+    static Name of(String qname) {
+      int colon = qname.indexOf(':');
+      boolean ascii = true;
+      for (int i = 0; i < qname.length(); i++) if (qname.charAt(i) >= 0x80) ascii = false;
+      return new Name(colon > 0 ? qname.substring(0, colon) : "",
+          ascii ? qname.getBytes(java.nio.charset.StandardCharsets.US_ASCII) : null);
+    }
+  }
 
   private static final class Open {
     final String ns;
     final String qname;
+    Name name;
     final List<String[]> attrs = new ArrayList<>(4);
     int mark;
     boolean children;
@@ -102,12 +114,12 @@ public final class XmlStream implements XmlEvents {
       } else {
         w.out.append('>');
         if (!w.escape(e.text, false)) failed = true;
-        w.out.append("</").append(e.qname).append('>');
+        endTag(e);
       }
     } else {
       flush();
       if (e.children) w.indent(open.size());
-      w.out.append("</").append(e.qname).append('>');
+      endTag(e);
     }
     w.unscope(e.mark);
     return this;
@@ -201,7 +213,9 @@ public final class XmlStream implements XmlEvents {
   /** As the direct writer writes a start tag (without its closing '>'). */
   private void writeStartTag(Open e) {
     e.mark = w.scopeMark();
-    w.out.append('<').append(e.qname);
+    e.name = names.computeIfAbsent(e.qname, Name::of);
+    w.out.append('<');
+    name(e);
     // A DOM keeps attributes sorted by name; the direct writer writes declarations first, then the rest.
     if (!sorted(e.attrs)) e.attrs.sort(BY_NAME);
     for (String[] a : e.attrs) {
@@ -223,10 +237,17 @@ public final class XmlStream implements XmlEvents {
       if (!w.escape(a[2], true)) failed = true;
       w.out.append('"');
     }
-    String prefix = prefixOf.computeIfAbsent(e.qname, q -> {
-      int colon = q.indexOf(':');
-      return colon > 0 ? q.substring(0, colon) : "";
-    });
-    if (!w.declare(prefix, e.ns == null ? "" : e.ns)) failed = true;
+    if (!w.declare(e.name.prefix(), e.ns == null ? "" : e.ns)) failed = true;
+  }
+
+  private void endTag(Open e) {
+    w.out.append("</");
+    name(e);
+    w.out.append('>');
+  }
+
+  private void name(Open e) {
+    if (e.name.ascii() != null) w.out.append(e.name.ascii());
+    else w.out.append(e.qname);
   }
 }
