@@ -193,21 +193,28 @@ final class ResultDocuments {
       rest = Bytes.indexOf(s, (byte) '\n', lineEnd + 1);
       if (rest < 0 || s[rest - 1] != '>' || s[rest - 2] != '/') return null;
     }
-    int extra = 0;
-    for (int i = rest; i < s.length; i++) if (s[i] == '\n' && indents(s, i)) extra += 2;
+    int[] cuts = new int[256];
+    int count = 0;
+    for (int i = rest; i < s.length; i++) {
+      if (s[i] != '\n' || !indents(s, i)) continue;
+      if (count == cuts.length) cuts = Arrays.copyOf(cuts, count * 2);
+      cuts[count++] = i + 1;
+    }
     int attrs = start + STANDALONE_START.length;
-    byte[] out = new byte[NESTED_START.length + (lineEnd - attrs) + (s.length - rest) + extra];
+    byte[] out = new byte[NESTED_START.length + (lineEnd - attrs) + (s.length - rest) + 2 * count];
     System.arraycopy(NESTED_START, 0, out, 0, NESTED_START.length);
     int n = NESTED_START.length;
     System.arraycopy(s, attrs, out, n, lineEnd - attrs);
     n += lineEnd - attrs;
-    for (int i = rest; i < s.length; i++) {
-      out[n++] = s[i];
-      if (s[i] == '\n' && indents(s, i)) {
-        out[n++] = ' ';
-        out[n++] = ' ';
-      }
+    int from = rest;
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(s, from, out, n, cuts[k] - from);
+      n += cuts[k] - from;
+      out[n++] = ' ';
+      out[n++] = ' ';
+      from = cuts[k];
     }
+    System.arraycopy(s, from, out, n, s.length - from);
     return out;
   }
 

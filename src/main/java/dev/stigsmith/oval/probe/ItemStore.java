@@ -15,12 +15,12 @@ final class ItemStore {
 
   Item add(Item draft) {
     List<Object> key = java.util.Arrays.asList(draft.namespace(), draft.type(), draft.status(), draft.entities());
-    Item known = byContent.get(key);
-    if (known != null) return known;
-    Item stored = draft.withId(items.size() + 1L);
-    items.add(stored);
-    byContent.put(key, stored);
-    return stored;
+    // One lookup: the key's hash walks every entity and field of the item.
+    return byContent.computeIfAbsent(key, k -> {
+      Item stored = draft.withId(items.size() + 1L);
+      items.add(stored);
+      return stored;
+    });
   }
 
   List<Item> all() {
