@@ -162,7 +162,7 @@ final class ResultDocuments {
     return TestResultRenderer.standaloneBytes(tr, ids, refs, benchmarkHref);
   }
 
-  private static final byte[] STANDALONE_START = "<xccdf:TestResult xmlns:xccdf=\"http://checklists.nist.gov/xccdf/1.2\""
+  private static final byte[] STANDALONE_START = ("<xccdf:TestResult xmlns:xccdf=\"" + Ns.XCCDF12 + "\"")
       .getBytes(StandardCharsets.UTF_8);
   private static final byte[] NESTED_START = "  <xccdf:TestResult".getBytes(StandardCharsets.UTF_8);
   private static final byte[] BENCHMARK_LINE = "  <xccdf:benchmark ".getBytes(StandardCharsets.UTF_8);

@@ -278,10 +278,10 @@ final class ValueNormaliser {
     return null;
   }
 
-  /** .NET TimeSpan.ToString(): [-][d.]hh:mm:ss[.fffffff]. */
   /**
-   * .NET's constant TimeSpan format, in ASCII digits whatever the default locale (String.format would
-   * localise them), without String.format's cost: a fleet run formats every time span of every host.
+   * .NET TimeSpan.ToString(): [-][d.]hh:mm:ss[.fffffff], in ASCII digits whatever the default locale
+   * (String.format would localise them), and without String.format's cost: a fleet run formats every
+   * time span of every host.
    */
   static String formatTicks(long ticks) {
     // Unsigned: the magnitude of Long.MIN_VALUE does not fit a long.

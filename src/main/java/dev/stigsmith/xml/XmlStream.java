@@ -21,9 +21,9 @@ public final class XmlStream implements XmlEvents {
   private boolean failed;
   /** The start tag being collected: written when its first content or its end arrives. */
   private Open pending;
-  /**
-   * Qualified names made from a prefix and a local name, and the prefix of each qualified name: a host's
-   * documents repeat a few dozen names thousands of times, and building and splitting each again showed.
+  /*
+   * A host's documents repeat a few dozen names thousands of times, and building, splitting and encoding
+   * each again showed in profiles: qualified names by prefix and local name, and each one's Name.
    */
   private final java.util.Map<String, java.util.Map<String, String>> qnames = new java.util.HashMap<>();
   private final java.util.Map<String, Name> names = new java.util.HashMap<>();
