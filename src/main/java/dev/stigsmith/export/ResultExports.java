@@ -52,12 +52,15 @@ public final class ResultExports {
     return new Rendered(tr, files, notes);
   }
 
+  private static final java.util.regex.Pattern NOT_PORTABLE = java.util.regex.Pattern.compile("[^A-Za-z0-9._-]");
+  private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?");
+
   /** Host names become file and folder names; keep them portable. */
   public static String safeFileName(String name) {
-    String s = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String s = name == null ? "" : NOT_PORTABLE.matcher(name).replaceAll("_");
     if (s.length() > 100) s = s.substring(0, 100);
     // Windows device names stay devices whatever the extension: CON.ckl is the console.
-    if (s.matches("(?i)(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?")) s = "_" + s;
+    if (DEVICE.matcher(s).matches()) s = "_" + s;
     return s.isEmpty() || s.startsWith(".") ? "host" : s;
   }
 }

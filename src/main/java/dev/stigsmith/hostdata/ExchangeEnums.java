@@ -42,9 +42,12 @@ public final class ExchangeEnums {
     }
 
     /** Canonical spelling of a name ("tls,integrated" → "Tls, Integrated"), or of a number. */
+    /** Compiled once: every enum and flag value of every object comes through here. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+");
+
     public String canonical(String text) throws IllegalArgumentException {
       String t = text.trim();
-      if (t.matches("-?\\d+")) return nameOf(Long.parseLong(t));
+      if (NUMBER.matcher(t).matches()) return nameOf(Long.parseLong(t));
       long sum = 0;
       String[] parts = flags ? t.split(",") : new String[] {t};
       for (String part : parts) {

@@ -86,12 +86,14 @@ public record HostData(
         .findFirst();
   }
 
+  private static final java.util.regex.Pattern TRAILING_BACKSLASHES = java.util.regex.Pattern.compile("\\\\+$");
+
   /** Rights on a folder (case-insensitive path, trailing backslashes ignored), if it exists. */
   public Optional<List<TrusteeRights>> folder(String path) {
     if (folderRights == null) return Optional.empty();
-    String want = path.replaceAll("\\\\+$", "");
+    String want = TRAILING_BACKSLASHES.matcher(path).replaceAll("");
     return folderRights.entrySet().stream()
-        .filter(e -> e.getKey().replaceAll("\\\\+$", "").equalsIgnoreCase(want))
+        .filter(e -> TRAILING_BACKSLASHES.matcher(e.getKey()).replaceAll("").equalsIgnoreCase(want))
         .map(Map.Entry::getValue)
         .findFirst();
   }

@@ -197,11 +197,17 @@ final class ValueNormaliser {
     throw new BadValue("expected true or false, got " + shown(raw));
   }
 
+  // Compiled once: String.matches compiles its pattern on every call, and these run for every property value.
+  private static final Pattern SIGNED_LONG = Pattern.compile("-?\\d{1,18}");
+  private static final Pattern UNSIGNED_LONG = Pattern.compile("\\d{1,18}");
+  private static final Pattern CANONICAL_LONG = Pattern.compile("-?[1-9]\\d{0,17}|0");
+  private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+
   private static PsValue integer(JsonNode raw, boolean unlimitedAllowed) throws BadValue {
     if (raw.isIntegralNumber() && raw.canConvertToLong()) return new PsValue.Int(raw.longValue());
     String t = raw.isObject() ? objectText((ObjectNode) raw) : raw.isTextual() ? raw.textValue().trim() : null;
     if (t != null) {
-      if (t.matches("-?\\d{1,18}")) return new PsValue.Int(Long.parseLong(t));
+      if (SIGNED_LONG.matcher(t).matches()) return new PsValue.Int(Long.parseLong(t));
       if (unlimitedAllowed && t.equalsIgnoreCase("Unlimited")) return new PsValue.Text("Unlimited");
     }
     throw new BadValue("expected an integer" + (unlimitedAllowed ? " or \"Unlimited\"" : "") + ", got " + shown(raw));
@@ -218,10 +224,10 @@ final class ValueNormaliser {
     String t = raw.isObject() ? objectText((ObjectNode) raw) : raw.isTextual() ? raw.textValue().trim() : null;
     if (t != null) {
       if (t.equalsIgnoreCase("Unlimited")) return new PsValue.Text("Unlimited");
-      if (t.matches("\\d{1,18}")) return new PsValue.Int(Long.parseLong(t));
+      if (UNSIGNED_LONG.matcher(t).matches()) return new PsValue.Int(Long.parseLong(t));
       Matcher m = BYTES_IN_PARENS.matcher(t);
       if (m.find()) {
-        String digits = m.group(1).replaceAll("\\D", "");
+        String digits = NON_DIGIT.matcher(m.group(1)).replaceAll("");
         if (!digits.isEmpty() && digits.length() <= 18) return new PsValue.Int(Long.parseLong(digits));
       }
       Matcher u = SIZE_WITH_UNIT.matcher(t);
@@ -366,7 +372,7 @@ final class ValueNormaliser {
       String t = raw.textValue();
       if (t.equals("True")) return new PsValue.Bool(true);
       if (t.equals("False")) return new PsValue.Bool(false);
-      if (t.matches("-?[1-9]\\d{0,17}|0")) return new PsValue.Int(Long.parseLong(t));
+      if (CANONICAL_LONG.matcher(t).matches()) return new PsValue.Int(Long.parseLong(t));
     }
     return new PsValue.Text(text(raw));
   }

@@ -36,6 +36,9 @@ import net.sf.saxon.s9api.XdmNodeKind;
  * the document, and (with lint) unused OVAL/OCIL items and the STIG authoring rules.
  */
 final class DocumentChecks {
+  /** A reference tools would fetch from the network; compiled once, as every check reference is tested. */
+  private static final Pattern NETWORK_URL = Pattern.compile("(?i)(https?|ftp)://.*");
+
   private static final String XLINK = "http://www.w3.org/1999/xlink";
   private static final String CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
   private static final QName XLINK_HREF = new QName(XLINK, "href");
@@ -203,7 +206,7 @@ final class DocumentChecks {
     }
     for (XdmNode ref : descendants(b, null, "check-content-ref")) {
       String href = attr(ref, "href");
-      if (href.matches("(?i)(https?|ftp)://.*")) {
+      if (NETWORK_URL.matcher(href).matches()) {
         add(ref, Severity.ERROR, "check content is fetched from the network (" + href + "); SCAP content must carry it",
             Rules.NETWORK);
       } else if (!href.startsWith("#") && !href.isEmpty() && !inDataStream(b)) {
@@ -340,7 +343,7 @@ final class DocumentChecks {
       if (href == null) continue;
       if (!href.startsWith("#")) {
         add(r, Severity.ERROR, "component-ref " + attr(r, "id") + " points outside the data stream (" + href + ")",
-            href.matches("(?i)(https?|ftp)://.*") ? Rules.NETWORK : Rules.COMPONENT_REF);
+            NETWORK_URL.matcher(href).matches() ? Rules.NETWORK : Rules.COMPONENT_REF);
       } else if (!components.containsKey(href.substring(1))) {
         add(r, Severity.ERROR, "component-ref " + attr(r, "id") + " points at " + href
             + ", which is no component of this collection", Rules.COMPONENT_REF);
@@ -368,7 +371,7 @@ final class DocumentChecks {
         String href = attr(ref, "href");
         String uri = uris.get(href);
         if (uri == null) {
-          if (!href.matches("(?i)(https?|ftp)://.*")) {
+          if (!NETWORK_URL.matcher(href).matches()) {
             add(ref, Severity.ERROR, "check refers to " + href + ", which the component-ref's catalog does not map",
                 Rules.COMPONENT_REF);
           }
