@@ -16,9 +16,28 @@ public final class XmlStream implements XmlEvents {
   private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
   private static final java.util.Comparator<String[]> BY_NAME = (a, b) -> a[1].compareTo(b[1]);
 
-  private final DomWriter w = new DomWriter(new DomWriter.Utf8(1 << 16));
+  private static final byte[] DECLARATION =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  /**
+   * One buffer per thread, kept between documents: a host's documents are hundreds of KB, and growing a
+   * fresh buffer to that size for each showed. A stream opened while another is in use gets its own.
+   */
+  private static final ThreadLocal<DomWriter.Utf8> SPARE = new ThreadLocal<>();
+
+  private final DomWriter w = new DomWriter(buffer());
+
+  private static DomWriter.Utf8 buffer() {
+    DomWriter.Utf8 b = SPARE.get();
+    if (b == null) b = new DomWriter.Utf8(1 << 16);
+    else SPARE.remove();
+    b.length = 0;
+    // The declaration first, so that the finished document is one copy of the buffer.
+    return b.append(DECLARATION);
+  }
   private final List<Open> open = new ArrayList<>();
   private boolean failed;
+  /** {@link #toBytes} has run and handed the buffer on: the stream takes nothing more. */
+  private boolean finished;
   /** The start tag being collected: written when its first content or its end arrives. */
   private Open pending;
   /*
@@ -57,6 +76,7 @@ public final class XmlStream implements XmlEvents {
 
   @Override
   public XmlStream start(String ns, String qname) {
+    if (finished) throw new IllegalStateException("document already taken");
     flush();
     Open parent = open.isEmpty() ? null : open.get(open.size() - 1);
     if (parent != null) {
@@ -184,14 +204,14 @@ public final class XmlStream implements XmlEvents {
 
   /** The document with its XML declaration, or null when it needs the DOM path (see the class comment). */
   public byte[] toBytes() {
+    if (finished) throw new IllegalStateException("document already taken");
     if (!open.isEmpty()) throw new IllegalStateException(open.size() + " elements still open");
     if (failed) return null;
     w.out.append('\n');
-    byte[] body = Arrays.copyOf(w.out.bytes, w.out.length);
-    byte[] decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] b = new byte[decl.length + body.length];
-    System.arraycopy(decl, 0, b, 0, decl.length);
-    System.arraycopy(body, 0, b, decl.length, body.length);
+    byte[] b = Arrays.copyOf(w.out.bytes, w.out.length);
+    // Back to the thread for its next document, unless it grew past what a host's documents need.
+    finished = true;
+    if (w.out.bytes.length <= (8 << 20)) SPARE.set(w.out);
     return b;
   }
 
