@@ -68,11 +68,11 @@ public final class HostOutputs {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         Path p = tmp.resolve(f.getKey());
         if (!p.getParent().equals(tmp)) Files.createDirectories(p.getParent());
-        write(p, f.getValue());
+        OutputSet.write(p, f.getValue());
         byFolder.computeIfAbsent(p.getParent(), k -> new LinkedHashMap<>()).put(p.getFileName().toString(), f.getValue());
       }
       for (Map.Entry<Path, Map<String, byte[]>> f : byFolder.entrySet()) {
-        write(f.getKey().resolve(OutputSet.RECORD), OutputSet.record(f.getValue()));
+        OutputSet.write(f.getKey().resolve(OutputSet.RECORD), OutputSet.record(f.getValue()));
       }
       Path old = null;
       if (Files.exists(dir)) {
@@ -84,13 +84,6 @@ public final class HostOutputs {
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw new UncheckedIOException("cannot write " + dir + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** One write call for the whole file: Files.write hands it to the kernel 8 KB at a time. */
-  private static void write(Path p, byte[] bytes) throws IOException {
-    try (java.io.OutputStream out = Files.newOutputStream(p)) {
-      out.write(bytes);
     }
   }
 

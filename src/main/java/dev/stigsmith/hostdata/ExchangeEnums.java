@@ -41,10 +41,10 @@ public final class ExchangeEnums {
       return String.join(", ", names);
     }
 
-    /** Canonical spelling of a name ("tls,integrated" → "Tls, Integrated"), or of a number. */
     /** Compiled once: every enum and flag value of every object comes through here. */
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+");
 
+    /** Canonical spelling of a name ("tls,integrated" → "Tls, Integrated"), or of a number. */
     public String canonical(String text) throws IllegalArgumentException {
       String t = text.trim();
       if (NUMBER.matcher(t).matches()) return nameOf(Long.parseLong(t));

@@ -217,8 +217,11 @@ public final class OutputSet {
     }
   }
 
-  /** Created without attributes, so the file gets the user's umask (createTempFile would make it 0600). */
-  private static void write(Path p, byte[] bytes) throws IOException {
+  /**
+   * A new file with these bytes, handed to the kernel in one write (Files.write makes one per 8 KB).
+   * Created without attributes, so the file gets the user's umask (createTempFile would make it 0600).
+   */
+  public static void write(Path p, byte[] bytes) throws IOException {
     try (OutputStream out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       out.write(bytes);
     }

@@ -23,9 +23,6 @@ import org.w3c.dom.Node;
 final class DomWriter {
   private static final String XMLNS = "xmlns";
 
-  // Kept per thread: a host's documents are up to a few MB and regrowing the buffer showed in profiles.
-  private static final ThreadLocal<Utf8> BUFFER = ThreadLocal.withInitial(Utf8::new);
-
   final Utf8 out;
   /** Mappings pushed by open elements, innermost last: prefix and the namespace it had before (null: none). */
   private final List<String[]> scope = new ArrayList<>();
@@ -33,35 +30,34 @@ final class DomWriter {
   private final Map<String, String> current = new HashMap<>();
   private String defaultNs = "";
 
-  private DomWriter() {
-    out = BUFFER.get();
-    out.length = 0;
-    current.put("", "");
-    current.put("xml", XMLConstants.XML_NS_URI);
-  }
-
   /** The document without XML declaration, or null when its shape needs the Transformer. */
   static byte[] write(Document doc) {
-    DomWriter w = new DomWriter();
+    DomWriter w = new DomWriter(Utf8.take());
+    try {
+      return w.document(doc);
+    } finally {
+      Utf8.giveBack(w.out);
+    }
+  }
+
+  private byte[] document(Document doc) {
     // The JDK serialiser puts nothing between top-level nodes; we leave anything after the root to it.
     for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n.getPreviousSibling() != null && n.getPreviousSibling().getNodeType() == Node.ELEMENT_NODE) return null;
       switch (n.getNodeType()) {
         case Node.ELEMENT_NODE -> {
-          if (!w.element((Element) n, 0)) return null;
+          if (!element((Element) n, 0)) return null;
         }
         case Node.COMMENT_NODE -> {
-          if (!w.comment(n.getNodeValue())) return null;
+          if (!comment(n.getNodeValue())) return null;
         }
         default -> {
           return null;
         }
       }
     }
-    w.out.append('\n');
-    byte[] b = Arrays.copyOf(w.out.bytes, w.out.length);
-    if (w.out.bytes.length > (8 << 20)) BUFFER.remove();
-    return b;
+    out.append('\n');
+    return Arrays.copyOf(out.bytes, out.length);
   }
 
   /**
@@ -294,6 +290,24 @@ final class DomWriter {
 
     Utf8() {
       this(1 << 16);
+    }
+
+    // Kept per thread between documents: a host's documents are hundreds of KB to a few MB, and growing a
+    // fresh buffer to that size for each showed in profiles.
+    private static final ThreadLocal<Utf8> SPARE = new ThreadLocal<>();
+
+    /** This thread's kept buffer, emptied, or a new one; a writer that starts while another is busy gets its own. */
+    static Utf8 take() {
+      Utf8 b = SPARE.get();
+      if (b == null) return new Utf8();
+      SPARE.remove();
+      b.length = 0;
+      return b;
+    }
+
+    /** Keeps {@code b} for this thread's next document, unless it grew past what a host's documents need. */
+    static void giveBack(Utf8 b) {
+      if (b.bytes.length <= (8 << 20)) SPARE.set(b);
     }
 
     Utf8(int capacity) {

@@ -18,22 +18,9 @@ public final class XmlStream implements XmlEvents {
 
   private static final byte[] DECLARATION =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  /**
-   * One buffer per thread, kept between documents: a host's documents are hundreds of KB, and growing a
-   * fresh buffer to that size for each showed. A stream opened while another is in use gets its own.
-   */
-  private static final ThreadLocal<DomWriter.Utf8> SPARE = new ThreadLocal<>();
 
-  private final DomWriter w = new DomWriter(buffer());
-
-  private static DomWriter.Utf8 buffer() {
-    DomWriter.Utf8 b = SPARE.get();
-    if (b == null) b = new DomWriter.Utf8(1 << 16);
-    else SPARE.remove();
-    b.length = 0;
-    // The declaration first, so that the finished document is one copy of the buffer.
-    return b.append(DECLARATION);
-  }
+  // The thread's kept buffer, the declaration first, so that the finished document is one copy of it.
+  private final DomWriter w = new DomWriter(DomWriter.Utf8.take().append(DECLARATION));
   private final List<Open> open = new ArrayList<>();
   private boolean failed;
   /** {@link #toBytes} has run and handed the buffer on: the stream takes nothing more. */
@@ -206,13 +193,14 @@ public final class XmlStream implements XmlEvents {
   public byte[] toBytes() {
     if (finished) throw new IllegalStateException("document already taken");
     if (!open.isEmpty()) throw new IllegalStateException(open.size() + " elements still open");
-    if (failed) return null;
-    w.out.append('\n');
-    byte[] b = Arrays.copyOf(w.out.bytes, w.out.length);
-    // Back to the thread for its next document, unless it grew past what a host's documents need.
     finished = true;
-    if (w.out.bytes.length <= (8 << 20)) SPARE.set(w.out);
-    return b;
+    try {
+      if (failed) return null;
+      w.out.append('\n');
+      return Arrays.copyOf(w.out.bytes, w.out.length);
+    } finally {
+      DomWriter.Utf8.giveBack(w.out);
+    }
   }
 
   private void flush() {
