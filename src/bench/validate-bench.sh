@@ -59,22 +59,6 @@ compare "Edge data stream" "$edge"
 
 [ "${SYNTHETIC_COPIES:-48}" = 0 ] && exit 0
 # Synthetic: every Edge rule copied under new STIG, Vuln and Rule ids until the data stream passes 20 MB.
-copies=${SYNTHETIC_COPIES:-48}
-cp -r content "$tmp/content"
-rules="$tmp/content/exchange-2016-edge/rules"
-n=0
-for k in $(seq 1 "$copies"); do
-  for r in content/exchange-2016-edge/rules/*/; do
-    id=$(basename "$r"); n=$((n + 1))
-    vuln=$(sed -n 's/^vuln_id: V-\([0-9]*\)$/\1/p' "$r/rule.yaml")
-    new_vuln=$((9000000 + n)); new_id=$(printf 'EX16-ED-9%05d' "$n")
-    mkdir -p "$rules/$new_id"
-    for f in "$r"*; do
-      [ -f "$f" ] && sed -e "s/$id/$new_id/g" -e "s/$vuln/$new_vuln/g" "$f" > "$rules/$new_id/$(basename "$f")"
-    done
-  done
-done
-java -jar "$jar" generate --content "$tmp/content" --out "$tmp/big" >/dev/null
-big=$(ls "$tmp"/big/*Edge_Transport*/*-ds.xml)
-echo "synthetic: $((n + 68)) rules"
+big=$(src/bench/synthetic-ds.sh "$tmp/synthetic" "${SYNTHETIC_COPIES:-48}")
+echo "synthetic: $(grep -c '<xccdf:Rule ' "$big") rules"
 compare "Synthetic data stream" "$big"
