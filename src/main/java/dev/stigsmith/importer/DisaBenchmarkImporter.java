@@ -157,7 +157,7 @@ public final class DisaBenchmarkImporter {
 
     private Rule rule(El g, Status status, LocalDate statusDate, String releaseName) throws ImportException {
       String vulnId = requireAttr(g, "id");
-      if (!vulnId.matches("V-\\d+")) throw error(g, "Group id '" + vulnId + "' is not a Vuln ID (V-<digits>)");
+      if (!Rule.isVulnId(vulnId)) throw error(g, "Group id '" + vulnId + "' is not a Vuln ID (" + Rule.VULN_ID_FORM + ")");
       List<El> ruleEls = g.all(XCCDF11, "Rule");
       if (ruleEls.size() != 1) throw error(g, "Group " + vulnId + " holds " + ruleEls.size() + " Rules; DISA STIGs have exactly one");
       El r = ruleEls.get(0);

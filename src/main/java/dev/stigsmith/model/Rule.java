@@ -62,7 +62,11 @@ public record Rule(
     if (checkSameAs != null && automated == null) {
       throw new IllegalArgumentException("rule " + stigId + " reuses the check of " + checkSameAs + " but has no check");
     }
-    if (!vulnId.matches("V-\\d+")) throw new IllegalArgumentException("'" + vulnId + "' is not a Vuln ID (V-<digits>)");
+    if (!isVulnId(vulnId)) throw new IllegalArgumentException("'" + vulnId + "' is not a Vuln ID (" + VULN_ID_FORM + ")");
+    if (automated != null && !automated.allOf().isEmpty() && vulnId.length() - 2 > MOST_DIGITS_WITH_PARTS) {
+      throw new IllegalArgumentException("'" + vulnId + "': a rule whose check has parts takes a Vuln ID of at most "
+          + MOST_DIGITS_WITH_PARTS + " digits (each part's OVAL ids take one more)");
+    }
     ccis = List.copyOf(ccis);
     legacyIds = List.copyOf(legacyIds);
     if (status == Status.DEPRECATED && supersededBy == null) {
@@ -73,6 +77,18 @@ public record Rule(
   public boolean current() { return status != Status.DEPRECATED; }
 
   public boolean isAutomated() { return automated != null; }
+
+  /** How a Vuln ID is written, for messages. */
+  public static final String VULN_ID_FORM = "V- and a number of 1 to 16 digits, not starting with 0";
+
+  // The number becomes OVAL ids (def:n, tests and the like n * 100 + k), which OVAL wants without a
+  // leading zero and which must stay within a long; a check's parts take n * 10 + k as their own number,
+  // one digit more, so such a rule's number has at most 15 digits.
+  private static final java.util.regex.Pattern VULN_ID = java.util.regex.Pattern.compile("V-[1-9][0-9]{0,15}");
+  private static final int MOST_DIGITS_WITH_PARTS = 15;
+
+  /** "V-221218": what DISA writes and what a Vuln ID's number can carry into OVAL ids. */
+  public static boolean isVulnId(String text) { return VULN_ID.matcher(text).matches(); }
 
   /** Numeric part of the Vuln ID, used to derive stable OVAL ids. */
   public long vulnNumber() { return Long.parseLong(vulnId.substring(2)); }

@@ -35,6 +35,19 @@ public record RuleId(String number, String revision) implements Comparable<RuleI
   @Override
   public int compareTo(RuleId o) {
     int c = number.compareTo(o.number);
-    return c != 0 ? c : Long.compare(Long.parseLong(revision), Long.parseLong(o.revision));
+    return c != 0 ? c : compareDigits(revision, o.revision);
+  }
+
+  /** Two digit strings by the numbers they write, however long (a revision is not bounded). */
+  static int compareDigits(String a, String b) {
+    String x = withoutLeadingZeros(a);
+    String y = withoutLeadingZeros(b);
+    return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+  }
+
+  private static String withoutLeadingZeros(String digits) {
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') i++;
+    return digits.substring(i);
   }
 }

@@ -161,4 +161,17 @@ class DisaBenchmarkImporterTest {
     Path g = write(dir, "ri.xml", HEAD.replace("Release: 1 Benchmark Date: 01 Jan 2024", "Version 1") + group("V-1", "SV-1r1_rule", "A-1") + "</Benchmark>");
     assertThatThrownBy(() -> DisaBenchmarkImporter.read(g)).hasMessageContaining("release-info 'Version 1'");
   }
+
+  @Test
+  void rejectsVulnIdsWhoseNumberNoOvalIdCanCarry(@TempDir Path dir) throws Exception {
+    // Found by the fuzzer: a number beyond a long failed the sort by Vuln number with a NumberFormatException.
+    Path f = write(dir, "long.xml", HEAD + group("V-10222222222222222202", "SV-1r1_rule", "A-1") + "</Benchmark>");
+    assertThatThrownBy(() -> DisaBenchmarkImporter.read(f)).isInstanceOf(ImportException.class)
+        .hasMessage(f + ":5: Group id 'V-10222222222222222202' is not a Vuln ID (" + Rule.VULN_ID_FORM + ")");
+    Path z = write(dir, "zero.xml", HEAD + group("V-0", "SV-1r1_rule", "A-1") + "</Benchmark>");
+    assertThatThrownBy(() -> DisaBenchmarkImporter.read(z)).isInstanceOf(ImportException.class)
+        .hasMessageContaining("'V-0' is not a Vuln ID");
+    Path ok = write(dir, "most.xml", HEAD + group("V-9999999999999999", "SV-1r99999999999999999999_rule", "A-1") + "</Benchmark>");
+    assertThat(DisaBenchmarkImporter.read(ok).rules().get(0).vulnNumber()).isEqualTo(9_999_999_999_999_999L);
+  }
 }
