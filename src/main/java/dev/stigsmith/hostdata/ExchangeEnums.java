@@ -47,7 +47,11 @@ public final class ExchangeEnums {
     /** Canonical spelling of a name ("tls,integrated" → "Tls, Integrated"), or of a number. */
     public String canonical(String text) throws IllegalArgumentException {
       String t = text.trim();
-      if (NUMBER.matcher(t).matches()) return nameOf(Long.parseLong(t));
+      if (NUMBER.matcher(t).matches()) {
+        // No member's value has 19 digits; a longer number names none (and would not fit a long).
+        if (t.length() > (t.startsWith("-") ? 19 : 18)) throw unknown(t);
+        return nameOf(Long.parseLong(t));
+      }
       long sum = 0;
       String[] parts = flags ? t.split(",") : new String[] {t};
       for (String part : parts) {

@@ -255,10 +255,13 @@ final class ValueNormaliser {
       String c = canonicalTimeSpan(t);
       if (c != null) return new PsValue.Text(c);
     }
-    throw new BadValue("expected a time span like \"00:10:00\" or \"1.00:00:00\", got " + shown(raw));
+    throw new BadValue("expected a time span like \"00:10:00\" or \"1.00:00:00\" (.NET's, at most 10675199.02:48:05.4775807), got " + shown(raw));
   }
 
-  /** "0:10:00", "00:10", "PT10M" → "00:10:00"; null when the text is no time span. */
+  /**
+   * "0:10:00", "00:10", "PT10M" → "00:10:00"; null when the text is no time span, or one beyond what a
+   * .NET TimeSpan holds (a long of 100 ns ticks), which would otherwise wrap around into another value.
+   */
   static String canonicalTimeSpan(String t) {
     Matcher m = TIME_SPAN.matcher(t);
     if (m.matches()) {
@@ -266,22 +269,42 @@ final class ValueNormaliser {
       long min = Long.parseLong(m.group(4));
       long s = m.group(5) == null ? 0 : Long.parseLong(m.group(5));
       if (h > 23 || min > 59 || s > 59) return null;
-      long days = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-      long fraction = m.group(6) == null ? 0 : Long.parseLong((m.group(6) + "000000").substring(0, 7));
-      long ticks = (((days * 24 + h) * 60 + min) * 60 + s) * 10_000_000L + fraction;
-      return formatTicks(m.group(1) != null ? -ticks : ticks);
+      return ticksText(m.group(1) != null, m.group(2), h, min, s, m.group(6));
     }
     Matcher d = ISO_DURATION.matcher(t);
     if (d.matches() && t.length() > 1 && !t.endsWith("T")) {
-      long days = d.group(2) == null ? 0 : Long.parseLong(d.group(2));
-      long h = d.group(3) == null ? 0 : Long.parseLong(d.group(3));
-      long min = d.group(4) == null ? 0 : Long.parseLong(d.group(4));
-      long s = d.group(5) == null ? 0 : Long.parseLong(d.group(5));
-      long fraction = d.group(6) == null ? 0 : Long.parseLong((d.group(6) + "000000").substring(0, 7));
-      long ticks = (((days * 24 + h) * 60 + min) * 60 + s) * 10_000_000L + fraction;
-      return formatTicks(d.group(1) != null ? -ticks : ticks);
+      return ticksText(d.group(1) != null, d.group(2), d.group(3), d.group(4), d.group(5), d.group(6));
     }
     return null;
+  }
+
+  private static String ticksText(boolean negative, String days, String hours, String minutes, String seconds,
+                                  String fraction) {
+    Long h = digits(hours);
+    Long min = digits(minutes);
+    Long s = digits(seconds);
+    return h == null || min == null || s == null ? null : ticksText(negative, days, h, min, s, fraction);
+  }
+
+  private static String ticksText(boolean negative, String days, long h, long min, long s, String fraction) {
+    Long d = digits(days);
+    if (d == null) return null;
+    try {
+      long seconds = Math.addExact(Math.multiplyExact(Math.addExact(Math.multiplyExact(
+          Math.addExact(Math.multiplyExact(d, 24), h), 60), min), 60), s);
+      long whole = Math.multiplyExact(seconds, 10_000_000L);
+      long part = fraction == null ? 0 : Long.parseLong((fraction + "000000").substring(0, 7));
+      // Summed on the sign's side: the most negative span has one tick more than the most positive.
+      return formatTicks(negative ? Math.subtractExact(-whole, part) : Math.addExact(whole, part));
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /** A component's digits as a number (0 when absent); null when more than a long holds. */
+  private static Long digits(String text) {
+    if (text == null) return 0L;
+    return text.length() > 18 ? null : Long.parseLong(text);
   }
 
   /**

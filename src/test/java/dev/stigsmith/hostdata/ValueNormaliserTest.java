@@ -41,6 +41,39 @@ class ValueNormaliserTest {
     assertThatThrownBy(() -> v("ConnectionTimeout", TextNode.valueOf("10 minutes"))).isInstanceOf(BadValue.class);
   }
 
+  /**
+   * Any tick count a .NET TimeSpan holds, written as .NET writes it, reads back as itself; one past either
+   * end, or components no long holds, are refused rather than wrapped around into another span (they were:
+   * "99999999.00:10:00" became a negative span, and a 20-digit day count an internal error).
+   */
+  @Test
+  void timeSpansReadBackOverTheWholeRangeAndBeyondItAreRefused() throws Exception {
+    java.util.Random random = new java.util.Random(11);
+    java.util.List<Long> ticks = new java.util.ArrayList<>(java.util.List.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE,
+        Long.MIN_VALUE + 1, 863_999_999_999L, 864_000_000_000L));
+    for (int i = 0; i < 3000; i++) ticks.add(random.nextLong());
+    for (long t : ticks) {
+      String text = ValueNormaliser.formatTicks(t);
+      assertThat(ValueNormaliser.canonicalTimeSpan(text)).as(text).isEqualTo(text);
+    }
+    for (String beyond : java.util.List.of("10675199.02:48:05.4775808", "-10675199.02:48:05.4775809", "99999999.00:10:00",
+        "99999999999999999999.00:10:00", "P99999999999999999999D", "PT99999999999999H", "PT9999999999999999999M",
+        "P10675200D")) {
+      assertThat(ValueNormaliser.canonicalTimeSpan(beyond)).as(beyond).isNull();
+    }
+    assertThat(ValueNormaliser.canonicalTimeSpan("P10675199DT2H48M5.4775807S")).isEqualTo("10675199.02:48:05.4775807");
+    assertThatThrownBy(() -> v("ConnectionTimeout", TextNode.valueOf("99999999.00:10:00"))).isInstanceOf(BadValue.class)
+        .hasMessageContaining("at most 10675199.02:48:05.4775807");
+  }
+
+  @Test
+  void anEnumNumberNoLongHoldsIsAnUnknownValue() {
+    assertThatThrownBy(() -> v("SmartHostAuthMechanism", TextNode.valueOf("99999999999999999999"))).isInstanceOf(BadValue.class)
+        .hasMessageContaining("unknown SmartHostAuthMechanism flags 99999999999999999999");
+    assertThatThrownBy(() -> v("TlsAuthLevel", TextNode.valueOf("-99999999999999999999"))).isInstanceOf(BadValue.class)
+        .hasMessageContaining("unknown TlsAuthLevel value -99999999999999999999");
+  }
+
   /** Ticks as .NET's constant format writes them, against a plain reference on random and edge values. */
   @Test
   void ticksFormatAsDotNetWritesThemInAnyLocale() {
