@@ -100,6 +100,10 @@ public final class DisaBenchmarkImporter {
         throw error(releaseInfo, "release-info '" + releaseInfo.text().trim()
             + "' is not \"Release: N Benchmark Date: DD Mon YYYY\"");
       }
+      if (m.group(1).length() > 9) {
+        throw error(releaseInfo, "release-info '" + releaseInfo.text().trim() + "': release " + m.group(1)
+            + " is not a release number (at most 9 digits)");
+      }
       int release = Integer.parseInt(m.group(1));
       LocalDate benchmarkDate = disaDate(releaseInfo, m.group(2));
       El notice = root.first(XCCDF11, "notice");

@@ -174,4 +174,12 @@ class DisaBenchmarkImporterTest {
     Path ok = write(dir, "most.xml", HEAD + group("V-9999999999999999", "SV-1r99999999999999999999_rule", "A-1") + "</Benchmark>");
     assertThat(DisaBenchmarkImporter.read(ok).rules().get(0).vulnNumber()).isEqualTo(9_999_999_999_999_999L);
   }
+
+  @Test
+  void rejectsAReleaseNumberNoIntHolds(@TempDir Path dir) throws Exception {
+    Path f = write(dir, "release.xml", HEAD.replace("Release: 1 ", "Release: 99999999999 ") + group("V-1", "SV-1r1_rule", "A-1")
+        + "</Benchmark>");
+    assertThatThrownBy(() -> DisaBenchmarkImporter.read(f)).isInstanceOf(ImportException.class)
+        .hasMessageStartingWith(f + ":4: ").hasMessageContaining("release 99999999999 is not a release number");
+  }
 }

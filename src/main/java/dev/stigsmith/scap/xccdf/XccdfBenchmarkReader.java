@@ -40,7 +40,8 @@ import org.w3c.dom.Element;
  * from our content sources, so it runs on the data stream a user would hand any SCAP tool.
  */
 public final class XccdfBenchmarkReader {
-  private static final Pattern RELEASE = Pattern.compile("Release:\\s*(\\d+)\\s+Benchmark Date:\\s*(.+)");
+  // A release number an int holds; anything else reads as no release info, like any other text there.
+  private static final Pattern RELEASE = Pattern.compile("Release:\\s*(\\d{1,9})\\s+Benchmark Date:\\s*(.+)");
   private static final Pattern XCCDF_ID = Pattern.compile("xccdf_[^_]+_[a-z]+_(.+)");
 
   /** Where a rule's OVAL check is: the href (file / catalog name) and the definition id. */

@@ -173,6 +173,15 @@ class OcilContentTest {
   }
 
   @Test
+  void aReleaseNumberNoIntHoldsReadsAsNoReleaseInfo() throws Exception {
+    String xccdf = new String(output.files().get(Generator.xccdfFile(benchmark)), java.nio.charset.StandardCharsets.UTF_8);
+    String huge = xccdf.replaceFirst("Release: \\d+ ", "Release: 99999999999 ");
+    assertThat(huge).isNotEqualTo(xccdf);
+    Document doc = SafeXml.documentBuilder().parse(new ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(XccdfBenchmarkReader.read(doc.getDocumentElement()).benchmark().release()).isZero();
+  }
+
+  @Test
   void dataStreamCarriesTheOcilComponentMappedByTheChecklistCatalog() {
     XmlAssert x = XmlAssert.assertThat(file(Generator.dataStreamFile(benchmark))).withNamespaceContext(NS);
     String ocilName = ID + "-ocil.xml";
