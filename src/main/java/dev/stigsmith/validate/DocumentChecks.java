@@ -44,7 +44,6 @@ final class DocumentChecks {
   private static final QName XLINK_HREF = new QName(XLINK, "href");
   private static final Pattern KEYREF = Pattern.compile(
       "Key '(\\w+)' with value '([^']*)' not found for identity constraint of element '([\\w:-]+)'\\.?");
-  private static final Pattern VULN_ID = Pattern.compile("V-\\d+");
   private static final Pattern RULE_ID = Pattern.compile("SV-\\d+r\\d+_rule");
   private static final Pattern CCI = Pattern.compile("CCI-\\d{6}");
   private static final String CCI_SYSTEM = "http://cyber.mil/cci";
@@ -270,8 +269,10 @@ final class DocumentChecks {
             if (!CCI.matcher(v).matches()) {
               add(c, Severity.WARNING, "CCI ident '" + v + "' of " + id + " is not CCI-nnnnnn", Rules.STIG_ID_FORMAT);
             }
-          } else if (system.endsWith("disa-vuln-id") && !VULN_ID.matcher(v).matches()) {
-            add(c, Severity.WARNING, "Vuln ID '" + v + "' of " + id + " is not V-n", Rules.STIG_ID_FORMAT);
+          } else if (system.endsWith("disa-vuln-id") && !dev.stigsmith.model.Rule.isVulnId(v)) {
+            // What stigsmith's own content and importers accept, so validate warns of what generate refuses.
+            add(c, Severity.WARNING, "Vuln ID '" + v + "' of " + id + " is not V-n ("
+                + dev.stigsmith.model.Rule.VULN_ID_FORM + ")", Rules.STIG_ID_FORMAT);
           } else if (system.endsWith("disa-rule-id") && !RULE_ID.matcher(v).matches()) {
             add(c, Severity.WARNING, "Rule ID '" + v + "' of " + id + " is not SV-nrN_rule", Rules.STIG_ID_FORMAT);
           }

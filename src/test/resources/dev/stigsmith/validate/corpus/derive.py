@@ -46,6 +46,9 @@ variant(xccdf, 'xccdf12-schematron-xhtml-object.xml', '<description>Send connect
         '<description xmlns:h="http://www.w3.org/1999/xhtml">Send connectors must use <h:object data="value:x"/>.</description>')
 variant(xccdf, 'xccdf12-lint-no-cci.xml', '      <ident system="http://cyber.mil/cci">CCI-001184</ident>\n', '')
 variant(xccdf, 'xccdf12-lint-bad-cci.xml', 'CCI-001184', 'CCI-1184')
+variant(xccdf, 'xccdf12-lint-bad-vuln-id.xml', '      <ident system="http://cyber.mil/cci">CCI-001184</ident>\n',
+        '      <ident system="http://cyber.mil/cci">CCI-001184</ident>\n'
+        '      <ident system="https://stigsmith.dev/ident/disa-vuln-id">V-0221218</ident>\n')
 variant(xccdf, 'xccdf12-lint-info-severity.xml', 'severity="medium"', 'severity="info"')
 variant(xccdf, 'xccdf12-lint-deprecated-selected.xml', STIG, '      <status>deprecated</status>\n' + STIG)
 
