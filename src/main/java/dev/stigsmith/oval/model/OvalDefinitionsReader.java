@@ -198,7 +198,7 @@ public final class OvalDefinitionsReader {
         yield new Variable.Concat(parts);
       }
       case "substring" -> new Variable.Substring(
-          Integer.parseInt(required(c, "substring_start")), Integer.parseInt(required(c, "substring_length")), only(c));
+          integer(c, "substring_start"), integer(c, "substring_length"), only(c));
       case "regex_capture" -> new Variable.RegexCapture(Dom.attr(c, "pattern", ""), only(c));
       default -> new Variable.Unsupported(c.getLocalName());
     };
@@ -208,6 +208,17 @@ public final class OvalDefinitionsReader {
     List<Element> parts = Dom.children(function);
     if (parts.size() != 1) throw new IllegalArgumentException(function.getLocalName() + " needs one component");
     return component(parts.get(0));
+  }
+
+  /** An xsd:int attribute; the schema would refuse anything else, and an unvalidated file is told so too. */
+  private static int integer(Element e, String attr) {
+    String v = required(e, attr).trim();
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException x) {
+      throw new IllegalArgumentException(e.getLocalName() + " " + attr + " '" + v
+          + "' is not an xsd:int (a whole number from -2147483648 to 2147483647)");
+    }
   }
 
   private static String required(Element e, String attr) {
