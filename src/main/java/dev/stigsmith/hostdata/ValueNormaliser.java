@@ -255,7 +255,8 @@ final class ValueNormaliser {
       String c = canonicalTimeSpan(t);
       if (c != null) return new PsValue.Text(c);
     }
-    throw new BadValue("expected a time span like \"00:10:00\" or \"1.00:00:00\" (.NET's, at most 10675199.02:48:05.4775807), got " + shown(raw));
+    throw new BadValue("expected a .NET time span like \"00:10:00\" or \"1.00:00:00\" (at most 10675199.02:48:05.4775807),"
+        + " got " + shown(raw));
   }
 
   /**
