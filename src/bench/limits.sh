@@ -5,7 +5,7 @@
 # Usage: src/bench/limits.sh [HOSTS] [RUNS]   (defaults 1000 9; SYNTHETIC_COPIES=0 skips the 25 MB data stream)
 #
 # Fleet, `evaluate --hosts --format xccdf,ckl` on HOSTS synthetic hosts:
-#   - bytes written per host, and the system (kernel) CPU the run spends, almost all of it writing;
+#   - bytes written per host, and the system (kernel) CPU the run spends, most of it writing;
 #   - the JIT compilers' CPU in that run (-XX:+CITime), and the run's user and system CPU;
 #   - the same hosts with `--format json` (evaluation with next to nothing written): CPU per host;
 #   - the budget: at 500 hosts/s, cores / 500 seconds of CPU per host, everything included.
