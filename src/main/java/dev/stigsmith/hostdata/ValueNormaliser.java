@@ -270,26 +270,19 @@ final class ValueNormaliser {
       long min = Long.parseLong(m.group(4));
       long s = m.group(5) == null ? 0 : Long.parseLong(m.group(5));
       if (h > 23 || min > 59 || s > 59) return null;
-      return ticksText(m.group(1) != null, m.group(2), h, min, s, m.group(6));
+      return ticksText(m.group(1) != null, digits(m.group(2)), h, min, s, m.group(6));
     }
     Matcher d = ISO_DURATION.matcher(t);
     if (d.matches() && t.length() > 1 && !t.endsWith("T")) {
-      return ticksText(d.group(1) != null, d.group(2), d.group(3), d.group(4), d.group(5), d.group(6));
+      return ticksText(d.group(1) != null, digits(d.group(2)), digits(d.group(3)), digits(d.group(4)), digits(d.group(5)),
+          d.group(6));
     }
     return null;
   }
 
-  private static String ticksText(boolean negative, String days, String hours, String minutes, String seconds,
-                                  String fraction) {
-    Long h = digits(hours);
-    Long min = digits(minutes);
-    Long s = digits(seconds);
-    return h == null || min == null || s == null ? null : ticksText(negative, days, h, min, s, fraction);
-  }
-
-  private static String ticksText(boolean negative, String days, long h, long min, long s, String fraction) {
-    Long d = digits(days);
-    if (d == null) return null;
+  /** The span's .NET text; null when a component, or the whole, is more than a long of ticks holds. */
+  private static String ticksText(boolean negative, Long d, Long h, Long min, Long s, String fraction) {
+    if (d == null || h == null || min == null || s == null) return null;
     try {
       long seconds = Math.addExact(Math.multiplyExact(Math.addExact(Math.multiplyExact(
           Math.addExact(Math.multiplyExact(d, 24), h), 60), min), 60), s);

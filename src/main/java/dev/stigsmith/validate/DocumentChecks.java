@@ -1,5 +1,6 @@
 package dev.stigsmith.validate;
 
+import dev.stigsmith.model.Rule;
 import dev.stigsmith.xml.DocumentKind.Ns;
 import dev.stigsmith.xml.Problem;
 import dev.stigsmith.xml.Problem.Severity;
@@ -269,10 +270,10 @@ final class DocumentChecks {
             if (!CCI.matcher(v).matches()) {
               add(c, Severity.WARNING, "CCI ident '" + v + "' of " + id + " is not CCI-nnnnnn", Rules.STIG_ID_FORMAT);
             }
-          } else if (system.endsWith("disa-vuln-id") && !dev.stigsmith.model.Rule.isVulnId(v)) {
+          } else if (system.endsWith("disa-vuln-id") && !Rule.isVulnId(v)) {
             // What stigsmith's own content and importers accept, so validate warns of what generate refuses.
             add(c, Severity.WARNING, "Vuln ID '" + v + "' of " + id + " is not V-n ("
-                + dev.stigsmith.model.Rule.VULN_ID_FORM + ")", Rules.STIG_ID_FORMAT);
+                + Rule.VULN_ID_FORM + ")", Rules.STIG_ID_FORMAT);
           } else if (system.endsWith("disa-rule-id") && !RULE_ID.matcher(v).matches()) {
             add(c, Severity.WARNING, "Rule ID '" + v + "' of " + id + " is not SV-nrN_rule", Rules.STIG_ID_FORMAT);
           }

@@ -51,7 +51,7 @@ public final class ScapValidator {
     return t;
   });
 
-  private static final String IDENTITY_CHECKING =
+  static final String IDENTITY_CHECKING =
       "http://apache.org/xml/features/validation/identity-constraint-checking";
 
   private ScapValidator() {}
@@ -245,7 +245,7 @@ public final class ScapValidator {
     return new TreeSide(doc, own, runs);
   }
 
-  private static BuildingContentHandler treeBuilder(Path file) {
+  static BuildingContentHandler treeBuilder(Path file) {
     var builder = Schematron.processor().newDocumentBuilder();
     builder.setLineNumbering(true);
     builder.setBaseURI(file.toUri());
@@ -256,7 +256,7 @@ public final class ScapValidator {
     }
   }
 
-  private static void parse(Path file, byte[] bytes, org.xml.sax.ContentHandler handler) throws SAXException {
+  static void parse(Path file, byte[] bytes, org.xml.sax.ContentHandler handler) throws SAXException {
     XMLReader reader = newReader(SafeXml.saxParserFactory(), new ErrorHandler() {
       @Override public void warning(SAXParseException e) {}
       @Override public void error(SAXParseException e) {}

@@ -53,7 +53,7 @@ public final class XmlTemplate {
       if (at <= 0 || bytes[at - 1] != '>') return null;
       int end = at + m.length;
       if (end + 2 > bytes.length || bytes[end] != '<' || bytes[end + 1] != '/') return null;
-      int gt = Bytes.indexOf(bytes, new byte[] {'>'}, end);
+      int gt = Bytes.indexOf(bytes, (byte) '>', end);
       if (gt < 0) return null;
       before.add(Arrays.copyOfRange(bytes, from, at - 1));
       closes.add(Arrays.copyOfRange(bytes, end, gt + 1));
