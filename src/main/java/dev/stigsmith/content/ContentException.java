@@ -16,7 +16,12 @@ public class ContentException extends Exception {
     StringBuilder sb = new StringBuilder(String.valueOf(file));
     if (line > 0) sb.append(':').append(line);
     sb.append(": ");
-    if (field != null && !field.isEmpty()) sb.append("field '").append(field).append("': ");
-    return sb.append(message.replaceAll("\\s+", " ").trim()).toString();
+    // A field is a path of the file's own keys, which may hold line breaks: a message stays one line.
+    if (field != null && !field.isEmpty()) sb.append("field '").append(oneLine(field)).append("': ");
+    return sb.append(oneLine(message)).toString();
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").trim();
   }
 }
